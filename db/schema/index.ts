@@ -1,0 +1,7 @@
+export * from './library';
+export * from './financial';
+export * from './loans';
+export * from './records';
+export * from './settings';
+export * from './cleanup';
+export * from './access';
