@@ -1,0 +1,86 @@
+/**
+ * Calendar-day arithmetic on ISO dates ('YYYY-MM-DD'). The rules count in calendar days and
+ * months, never in instants, so dates are plain strings that compare correctly as strings and
+ * never pass through a time zone.
+ */
+
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days in a month (1-12) of a year, Gregorian. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True for a real calendar date written 'YYYY-MM-DD' (2026-02-30 and 2026-13-01 are not). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function parts(date: IsoDate): [number, number, number] {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`not an ISO date: ${date}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function format(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * `date` + `months` calendar months, clamped to the month's end:
+ * 2020-02-29 + 12 = 2021-02-28; 2022-01-31 + 1 = 2022-02-28. Negative months count back.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return format(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+/** `date` + `days` days (negative counts back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = parts(date);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** The earlier of two dates; `null` stands for "never" and loses. */
+export function minDate(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
+}
+
+/** The later of two dates (both present). */
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}
+
+/**
+ * The latest record date D for which D + `months` months is on or before `asOf`: a record dated on
+ * or before it is "older than `months` months" on `asOf`. Because month addition clamps, several
+ * dates can map to the same day (2020-02-29 and 2020-02-28 + 12 months are both 2021-02-28), so the
+ * cutoff is found by stepping forward from `asOf` − `months`, never by subtraction alone.
+ * The cleanup's SQL compares record dates with this cutoff, which keeps its predicates sargable.
+ */
+export function monthsCutoff(asOf: IsoDate, months: number): IsoDate {
+  let candidate = addMonths(asOf, -months);
+  // Step back first, in case subtraction overshot (it cannot by more than a few days).
+  while (addMonths(candidate, months) > asOf) candidate = addDays(candidate, -1);
+  while (addMonths(addDays(candidate, 1), months) <= asOf) candidate = addDays(candidate, 1);
+  return candidate;
+}
+
+/** The calendar day it is now in `timeZone` (the as-of date when none is given). */
+export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return fmt.format(now);
+}

@@ -1,0 +1,56 @@
+import type { CategoryAction, CategoryId, RecordTableCategory } from './categories';
+import type { OtherRoleKind, ReasonCode } from './conditions';
+import type { IsoDate } from './dates';
+
+/** Everything the rules look at for one actor, as held on the as-of date. */
+export type ActorData = {
+  actorId: number;
+  registeredOn: IsoDate;
+  loanHistoryOptIn: boolean;
+  /** The cancellation date kept on the actor (latest membership end date ever seen), if any. */
+  storedCancellationDate: IsoDate | null;
+  /** Whether any personal field (name, address, phone, e-mail, …) is non-empty. */
+  hasPersonalDetails: boolean;
+  roles: ActorRole[];
+  otherRoles: { kind: OtherRoleKind }[];
+  blocks: { type: string }[];
+  credentials: { sipPort: boolean }[];
+  financial: { bookedOn: IsoDate; settled: boolean }[];
+  /** Loans still linked to the actor (anonymized ones are no longer the actor's). */
+  loans: { returnedOn: IsoDate | null }[];
+  records: Partial<Record<RecordTableCategory, { date: IsoDate; open?: boolean }[]>>;
+};
+
+export type ActorRole = {
+  type: string;
+  subtype: string | null;
+  status: number;
+  endDate: IsoDate | null;
+  deregistrationDate: IsoDate | null;
+};
+
+export type Reason = { code: ReasonCode; until: IsoDate | null };
+
+export type CategoryReport = {
+  records: number;
+  due: number;
+  nextDate: IsoDate | null;
+  lastDate: IsoDate | null;
+  action: CategoryAction;
+};
+
+/** The actor report of INTERFACES.md. */
+export type FoundActorReport = {
+  actorId: number;
+  asOf: IsoDate;
+  found: true;
+  active: boolean;
+  cancellationDate: IsoDate | null;
+  loanHistoryOptIn: boolean;
+  removal: { due: boolean; date: IsoDate | null; reasons: Reason[] };
+  categories: Record<CategoryId, CategoryReport>;
+};
+
+export type MissingActorReport = { actorId: number; asOf: IsoDate; found: false };
+
+export type ActorReport = FoundActorReport | MissingActorReport;
