@@ -275,7 +275,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       });
     }
 
-    let port = meta.port;
+    let port: number = meta.port;
     if (!(await portIsFree(port))) {
       port = await freePort();
       meta = { ...meta, port };

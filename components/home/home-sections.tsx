@@ -5,7 +5,7 @@ import { SettingsTable } from './settings-table';
 
 /** Loads and shows the retention settings (streamed in its own Suspense boundary). */
 export async function SettingsSection() {
-  const [settings, counts] = await Promise.all([getSettingsOverview(), getLiveCounts()]);
+  const { settings, timeZone } = await getSettingsOverview();
   return (
     <Panel
       id="settings-heading"
@@ -17,7 +17,7 @@ export async function SettingsSection() {
         </>
       }
     >
-      <SettingsTable settings={settings} timeZone={counts.timeZone} />
+      <SettingsTable settings={settings} timeZone={timeZone} />
     </Panel>
   );
 }

@@ -38,8 +38,14 @@ export type LiveCounts = {
 
 type SettingRow = { name: string; value: number; updated_at: Date; updated_by: string };
 
+export type SettingsOverview = {
+  settings: SettingOverview[];
+  /** The time zone in which the screen shows timestamps (RETENTION_TIME_ZONE). */
+  timeZone: string;
+};
+
 /** The five retention settings, in the order of RETENTION.md, with their units. */
-export async function getSettingsOverview(): Promise<SettingOverview[]> {
+export async function getSettingsOverview(): Promise<SettingsOverview> {
   const db = await getServerDb();
   const result = await db.execute<SettingRow>(sql`
     select name, value::int as value, updated_at, updated_by
@@ -50,7 +56,7 @@ export async function getSettingsOverview(): Promise<SettingOverview[]> {
     )})
   `);
   const byName = new Map(result.rows.map((r) => [r.name, r]));
-  return SETTING_NAMES.map((name) => {
+  const settings = SETTING_NAMES.map((name) => {
     const row = byName.get(name);
     return {
       name,
@@ -60,6 +66,7 @@ export async function getSettingsOverview(): Promise<SettingOverview[]> {
       updatedBy: row ? row.updated_by : null,
     };
   });
+  return { settings, timeZone: getEnv().RETENTION_TIME_ZONE };
 }
 
 type CountsRow = {
@@ -125,16 +132,4 @@ export async function getLiveCounts(): Promise<LiveCounts> {
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-}
-
-/** True when the database answers a trivial query; false (never an error's text) when it does not. */
-export async function isDatabaseReachable(): Promise<boolean> {
-  try {
-    const db = await getServerDb();
-    await db.execute(sql`select 1`);
-    return true;
-  } catch (e) {
-    console.error('health check: database unreachable', e);
-    return false;
-  }
 }

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+
+const SETTING_NAMES = ['inactiveActorMonths', 'financialMonths', 'historyMonths', 'personalDataMonths', 'optOutLoanDays'];
+
+test.describe('home page', () => {
+  test('shows the five retention settings with their units', async ({ page }) => {
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+
+    const settings = page.getByRole('region', { name: 'Retention settings' });
+    await expect(settings).toBeVisible();
+    await expect(settings).toContainText('0 = disabled');
+    const table = settings.getByRole('table');
+    for (const name of SETTING_NAMES) {
+      await expect(table.getByRole('rowheader').filter({ hasText: name })).toHaveCount(1);
+    }
+    await expect(table.getByRole('row').filter({ hasText: 'optOutLoanDays' })).toContainText('days');
+    await expect(table.getByRole('row').filter({ hasText: 'historyMonths' })).toContainText('months');
+  });
+
+  test('shows the live counts section', async ({ page }) => {
+    await page.goto('/');
+    const counts = page.getByRole('region', { name: 'Live counts' });
+    await expect(counts).toBeVisible();
+    for (const label of ['Actors', 'Loans linked to actors', 'Anonymized loans', 'Financial items', 'Cleanup runs']) {
+      await expect(counts.getByText(label, { exact: true })).toBeVisible();
+    }
+    await expect(counts.getByRole('heading', { name: 'Last run' })).toBeVisible();
+  });
+
+  test('sends the security headers', async ({ request }) => {
+    const response = await request.get('/');
+    const headers = response.headers();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['cache-control']).toContain('no-store');
+    expect(headers['x-powered-by']).toBeUndefined();
+  });
+
+  test('answers an unknown page with 404', async ({ page }) => {
+    const response = await page.goto('/no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  });
+});
+
+test('GET /api/health answers ok', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ ok: true });
+});

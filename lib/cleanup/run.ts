@@ -1,0 +1,396 @@
+import type pg from 'pg';
+import type { Db } from '../../db/client';
+import { getSettings } from '../../db/queries/settings';
+import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../retention/categories';
+import type { IsoDate } from '../retention/dates';
+import type { RetentionSettings } from '../retention/settings';
+import {
+  applyRulesSql,
+  computeCutoffs,
+  conditionsSql,
+  CREATE_BATCH_TABLE,
+  fillBatchSql,
+  REMOVE_ACTORS_SQL,
+  removeRecordsSql,
+} from './statements';
+
+/** Key of the advisory lock that makes a cleanup run exclusive, whoever starts it. */
+export const CLEANUP_LOCK_KEY = 7325002;
+const MAX_ID = Number.MAX_SAFE_INTEGER;
+
+export type CategoryCounts = Record<string, { deleted: number; anonymized: number }>;
+
+/** The run summary of INTERFACES.md, plus a few fields of our own. */
+export type RunSummary = {
+  runId: string;
+  asOf: IsoDate;
+  dryRun: boolean;
+  actorsRemoved: number;
+  records: CategoryCounts;
+  skipped: Record<string, number>;
+  errors: number;
+  status: 'completed' | 'partial';
+  actorsExamined: number;
+  actorsLocked: number;
+  recordsProcessed: number;
+  batches: number;
+  durationMs: number;
+};
+
+export type RunProgress = Pick<RunSummary, 'actorsExamined' | 'actorsRemoved' | 'recordsProcessed' | 'batches' | 'errors'> & {
+  actorsTotal: number;
+  elapsedMs: number;
+};
+
+export type CleanupOptions = {
+  asOf: IsoDate;
+  dryRun?: boolean;
+  /** Who started it: `cli`, `schedule`, `dashboard`, `api`, `demo`, … (never a person's name here). */
+  trigger: string;
+  batchActors?: number;
+  timeBudgetMs?: number;
+  rowLimit?: number;
+  onProgress?: (progress: RunProgress) => void;
+  /** Test hook: called inside each batch transaction after the rules ran, before commit. */
+  beforeCommit?: () => Promise<void> | void;
+};
+
+export class CleanupBusyError extends Error {
+  readonly code = 'CLEANUP_BUSY';
+  constructor() {
+    super('another cleanup run is active');
+  }
+}
+
+export class CleanupPausedError extends Error {
+  readonly code = 'CLEANUP_PAUSED';
+  constructor() {
+    super('the cleanup job is paused (a dry run is still allowed)');
+  }
+}
+
+/** Generic messages for batch failures: a PostgreSQL error's own text can name an actor id. */
+function describeFailure(error: unknown): { code: string; message: string } {
+  const code = (error as { code?: string }).code ?? 'UNKNOWN';
+  const messages: Record<string, string> = {
+    '55P03': 'lock timeout: rows of the batch were held by another session',
+    '57014': 'statement timeout',
+    '40P01': 'deadlock detected',
+    '40001': 'serialization failure',
+    '23503': 'foreign key violation',
+    '23505': 'unique violation',
+    '23514': 'check constraint violation',
+    '25P03': 'idle in transaction timeout',
+  };
+  return { code, message: messages[code] ?? 'batch failed' };
+}
+
+type BatchResult = {
+  examined: number;
+  locked: number;
+  removed: number;
+  counts: Record<CategoryId, { deleted: number; anonymized: number }>;
+  skipped: Record<string, number>;
+};
+
+function emptyCounts(): Record<CategoryId, { deleted: number; anonymized: number }> {
+  return Object.fromEntries(CATEGORY_IDS.map((id) => [id, { deleted: 0, anonymized: 0 }])) as Record<
+    CategoryId,
+    { deleted: number; anonymized: number }
+  >;
+}
+
+function addCount(counts: Record<CategoryId, { deleted: number; anonymized: number }>, id: CategoryId, n: number) {
+  if (!n) return;
+  if (CATEGORIES[id].action === 'anonymize') counts[id].anonymized += n;
+  else counts[id].deleted += n;
+}
+
+/** Counts without the categories where nothing was done (INTERFACES.md allows leaving them out). */
+function compactCounts(counts: Record<string, { deleted: number; anonymized: number }>): CategoryCounts {
+  const out: CategoryCounts = {};
+  for (const [id, c] of Object.entries(counts)) if (c.deleted || c.anonymized) out[id] = { ...c };
+  return out;
+}
+
+/**
+ * One cleanup run for `asOf`: works through every actor in batches of whole actors, each batch
+ * one short transaction that applies every age and cancellation rule, re-checks the deletion
+ * conditions of the removal candidates on the locked rows and removes those free of them, and
+ * records its counts (run record and per-day counts) in the same transaction. A dry run does the
+ * same work and rolls each batch back: the same counts, nothing written but the run record.
+ *
+ * Exclusive: a session advisory lock held on a dedicated connection for the run's length makes any
+ * other run, from any process, fail at once with CleanupBusyError. A killed process loses its
+ * connection and with it the lock; its run record is marked interrupted by the next run.
+ */
+export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSummary> {
+  const started = Date.now();
+  const dryRun = options.dryRun ?? false;
+  const batchActors = options.batchActors ?? 5000;
+  const client = await db.$client.connect();
+  let locked = false;
+  try {
+    const got = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [CLEANUP_LOCK_KEY]);
+    locked = got.rows[0]?.ok === true;
+    if (!locked) throw new CleanupBusyError();
+
+    const state = await client.query<{ paused: boolean; position: number }>('select paused, position from cleanup_state where id = 1');
+    const paused = state.rows[0]?.paused ?? false;
+    if (paused && !dryRun) throw new CleanupPausedError();
+    const position = state.rows[0]?.position ?? 0;
+
+    const settings = await getSettings(db);
+    await client.query(
+      `update cleanup_runs set status = 'interrupted', finished_at = now(), stop_reason = 'the process running it stopped'
+       where status = 'running'`,
+    );
+    const inserted = await client.query<{ id: string }>(
+      `insert into cleanup_runs (trigger, as_of, dry_run, settings) values ($1, $2, $3, $4) returning id`,
+      [options.trigger, options.asOf, dryRun, JSON.stringify(settings)],
+    );
+    const runId = inserted.rows[0]!.id;
+    const total = await client.query<{ n: number }>('select count(*)::int as n from actors');
+    const actorsTotal = total.rows[0]?.n ?? 0;
+    await client.query(CREATE_BATCH_TABLE);
+
+    const run = new RunState(client, runId, options, settings, dryRun, started, actorsTotal);
+    const segments: [number, number][] = dryRun || position <= 0 ? [[0, MAX_ID]] : [[position, MAX_ID], [0, position]];
+    let stopReason: string | null = null;
+    outer: for (const [segmentStart, segmentEnd] of segments) {
+      let lo = segmentStart;
+      for (;;) {
+        stopReason = run.shouldStop();
+        if (stopReason) break outer;
+        const next = await client.query<{ hi: number | null }>(
+          `select coalesce(
+             (select id from actors where id > $1 and id <= $2 order by id offset $3 limit 1),
+             (select max(id) from actors where id > $1 and id <= $2)) as hi`,
+          [lo, segmentEnd, batchActors - 1],
+        );
+        const hi = next.rows[0]?.hi ?? null;
+        if (hi === null) break;
+        await run.processRange(lo, hi);
+        lo = hi;
+      }
+    }
+    return await run.finish(stopReason);
+  } finally {
+    if (locked) await client.query('select pg_advisory_unlock($1)', [CLEANUP_LOCK_KEY]).catch(() => undefined);
+    client.release();
+  }
+}
+
+class RunState {
+  counts = emptyCounts();
+  skipped: Record<string, number> = {};
+  actorsExamined = 0;
+  actorsLocked = 0;
+  actorsRemoved = 0;
+  recordsProcessed = 0;
+  batches = 0;
+  errors = 0;
+  errorDetails: { code: string; message: string; at: string }[] = [];
+  private readonly cutoffs;
+  private readonly fillSql;
+  private readonly rulesSql;
+  private readonly conditionSql;
+  private readonly removeSql;
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    readonly runId: string,
+    private readonly options: CleanupOptions,
+    settings: RetentionSettings,
+    private readonly dryRun: boolean,
+    private readonly started: number,
+    private readonly actorsTotal: number,
+  ) {
+    this.cutoffs = computeCutoffs(settings, options.asOf);
+    this.fillSql = fillBatchSql(options.asOf, this.cutoffs);
+    this.rulesSql = applyRulesSql(options.asOf, this.cutoffs);
+    this.conditionSql = conditionsSql(settings, this.cutoffs);
+    this.removeSql = removeRecordsSql(options.asOf);
+  }
+
+  shouldStop(): string | null {
+    if (this.options.timeBudgetMs !== undefined && Date.now() - this.started >= this.options.timeBudgetMs) return 'time budget reached';
+    if (this.options.rowLimit !== undefined && this.recordsProcessed >= this.options.rowLimit) return 'row limit reached';
+    return null;
+  }
+
+  /** Processes actors with ids in (lo, hi]; on failure splits the range so one bad actor cannot hold back the rest. */
+  async processRange(lo: number, hi: number): Promise<void> {
+    try {
+      await this.processBatch(lo, hi);
+    } catch (error) {
+      await this.client.query('rollback').catch(() => undefined);
+      const mid = await this.client.query<{ id: number | null; n: number }>(
+        `select (select id from actors where id > $1 and id <= $2 order by id
+                 offset greatest((select count(*) from actors where id > $1 and id <= $2) / 2 - 1, 0) limit 1) as id,
+                (select count(*)::int from actors where id > $1 and id <= $2) as n`,
+        [lo, hi],
+      );
+      const n = mid.rows[0]?.n ?? 0;
+      const midId = mid.rows[0]?.id ?? null;
+      if (n > 1 && midId !== null && midId > lo && midId < hi) {
+        await this.processRange(lo, midId);
+        await this.processRange(midId, hi);
+        return;
+      }
+      // One actor (or none) left: record the failure, without any id, and go on.
+      this.errors += n > 0 ? 1 : 0;
+      if (n > 0) {
+        this.errorDetails.push({ ...describeFailure(error), at: new Date().toISOString() });
+        await this.client.query(`update cleanup_runs set errors = $2, error_details = $3, updated_at = now() where id = $1`, [
+          this.runId,
+          this.errors,
+          JSON.stringify(this.errorDetails.slice(-50)),
+        ]);
+      }
+    }
+  }
+
+  private async processBatch(lo: number, hi: number): Promise<void> {
+    const c = this.client;
+    await c.query('begin');
+    await c.query(`set local lock_timeout = '5s'; set local statement_timeout = '5min'; set local idle_in_transaction_session_timeout = '2min'`);
+    const inRange = await c.query<{ n: number }>('select count(*)::int as n from actors where id > $1 and id <= $2', [lo, hi]);
+    const filled = await c.query(this.fillSql, [lo, hi]);
+    const examined = inRange.rows[0]?.n ?? 0;
+    const lockedCount = filled.rowCount ?? 0;
+    const result: BatchResult = { examined, locked: examined - lockedCount, removed: 0, counts: emptyCounts(), skipped: {} };
+
+    const phase1 = await c.query<Record<CategoryId, number>>(this.rulesSql, [lo, hi]);
+    for (const id of CATEGORY_IDS) addCount(result.counts, id, phase1.rows[0]?.[id] ?? 0);
+
+    const candidates = await c.query<{ actor_id: number; codes: string[] }>(this.conditionSql);
+    const removable: number[] = [];
+    for (const row of candidates.rows) {
+      if (row.codes.length === 0) removable.push(row.actor_id);
+      for (const code of row.codes) result.skipped[code] = (result.skipped[code] ?? 0) + 1;
+    }
+    if (removable.length > 0) {
+      const phase3 = await c.query<Record<CategoryId, number>>(this.removeSql, [removable]);
+      for (const id of CATEGORY_IDS) addCount(result.counts, id, phase3.rows[0]?.[id] ?? 0);
+      const removed = await c.query(REMOVE_ACTORS_SQL, [removable]);
+      result.removed = removed.rowCount ?? 0;
+    }
+    await this.options.beforeCommit?.();
+
+    const next = this.merge(result);
+    if (this.dryRun) {
+      await c.query('rollback');
+      await this.writeProgress(next);
+    } else {
+      await this.writeDailyCounts(result);
+      await c.query(
+        `update cleanup_state set position = coalesce((select max(id) from actors where id > $1 and id <= $2), position) where id = 1`,
+        [lo, hi],
+      );
+      await this.writeProgress(next);
+      await c.query('commit');
+    }
+    this.apply(next);
+    this.options.onProgress?.({
+      actorsExamined: this.actorsExamined,
+      actorsRemoved: this.actorsRemoved,
+      recordsProcessed: this.recordsProcessed,
+      batches: this.batches,
+      errors: this.errors,
+      actorsTotal: this.actorsTotal,
+      elapsedMs: Date.now() - this.started,
+    });
+  }
+
+  /** The run's totals after this batch; applied to `this` only once the batch has committed. */
+  private merge(batch: BatchResult) {
+    const counts = emptyCounts();
+    let processed = 0;
+    for (const id of CATEGORY_IDS) {
+      counts[id].deleted = this.counts[id].deleted + batch.counts[id].deleted;
+      counts[id].anonymized = this.counts[id].anonymized + batch.counts[id].anonymized;
+      processed += batch.counts[id].deleted + batch.counts[id].anonymized;
+    }
+    const skipped = { ...this.skipped };
+    for (const [code, n] of Object.entries(batch.skipped)) skipped[code] = (skipped[code] ?? 0) + n;
+    return {
+      counts,
+      skipped,
+      actorsExamined: this.actorsExamined + batch.examined,
+      actorsLocked: this.actorsLocked + batch.locked,
+      actorsRemoved: this.actorsRemoved + batch.removed,
+      recordsProcessed: this.recordsProcessed + processed,
+      batches: this.batches + 1,
+    };
+  }
+
+  private apply(next: ReturnType<RunState['merge']>) {
+    this.counts = next.counts;
+    this.skipped = next.skipped;
+    this.actorsExamined = next.actorsExamined;
+    this.actorsLocked = next.actorsLocked;
+    this.actorsRemoved = next.actorsRemoved;
+    this.recordsProcessed = next.recordsProcessed;
+    this.batches = next.batches;
+  }
+
+  private async writeProgress(next: ReturnType<RunState['merge']>) {
+    await this.client.query(
+      `update cleanup_runs set actors_examined = $2, actors_locked = $3, actors_removed = $4, records_processed = $5,
+         records = $6, skipped = $7, batches = $8, updated_at = now() where id = $1`,
+      [
+        this.runId,
+        next.actorsExamined,
+        next.actorsLocked,
+        next.actorsRemoved,
+        next.recordsProcessed,
+        JSON.stringify(compactCounts(next.counts)),
+        JSON.stringify(next.skipped),
+        next.batches,
+      ],
+    );
+  }
+
+  private async writeDailyCounts(batch: BatchResult) {
+    const rows: { category: string; deleted: number; anonymized: number }[] = [];
+    for (const id of CATEGORY_IDS) {
+      const c = batch.counts[id];
+      if (c.deleted || c.anonymized) rows.push({ category: id, ...c });
+    }
+    if (batch.removed) rows.push({ category: 'actors', deleted: batch.removed, anonymized: 0 });
+    if (rows.length === 0) return;
+    await this.client.query(
+      `insert into cleanup_daily_counts (day, category, deleted, anonymized)
+       select $1::date, x.category, x.deleted, x.anonymized
+       from json_to_recordset($2::json) as x(category text, deleted bigint, anonymized bigint)
+       on conflict (day, category) do update
+         set deleted = cleanup_daily_counts.deleted + excluded.deleted,
+             anonymized = cleanup_daily_counts.anonymized + excluded.anonymized`,
+      [this.options.asOf, JSON.stringify(rows)],
+    );
+  }
+
+  async finish(stopReason: string | null): Promise<RunSummary> {
+    const status = stopReason ? 'partial' : 'completed';
+    await this.client.query(
+      `update cleanup_runs set status = $2, stop_reason = $3, finished_at = now(), updated_at = now(), errors = $4 where id = $1`,
+      [this.runId, status, stopReason, this.errors],
+    );
+    return {
+      runId: this.runId,
+      asOf: this.options.asOf,
+      dryRun: this.dryRun,
+      actorsRemoved: this.actorsRemoved,
+      records: compactCounts(this.counts),
+      skipped: { ...this.skipped },
+      errors: this.errors,
+      status,
+      actorsExamined: this.actorsExamined,
+      actorsLocked: this.actorsLocked,
+      recordsProcessed: this.recordsProcessed,
+      batches: this.batches,
+      durationMs: Date.now() - this.started,
+    };
+  }
+}

@@ -1,0 +1,242 @@
+import { CATEGORIES, RECORD_TABLE_CATEGORIES, type CategoryId } from '../retention/categories';
+import {
+  BRANCH_OR_EXTERNAL_ROLE_TYPES,
+  EDUB_DEREGISTRATION_MONTHS,
+  MEMBERSHIP_END_MONTHS,
+  OTHER_ROLE_CONDITION,
+  RUNNING_STATUS_BELOW,
+  SPECIAL_MEMBERSHIP_SUBTYPES,
+  type DeletionConditionCode,
+} from '../retention/conditions';
+import { addDays, monthsCutoff, type IsoDate } from '../retention/dates';
+import type { RetentionSettings, SettingName } from '../retention/settings';
+
+/*
+ * The cleanup's SQL, generated from the category table so that it says what lib/retention/report.ts
+ * says, set-based. Every statement works on one batch of locked actors (the temp table
+ * cleanup_batch) and also names the batch's actor-id range, so the planner walks the per-table
+ * (actor_id, …) indexes over that range instead of scanning whole tables.
+ *
+ * "Older than N months" is `record_date <= cutoff`, the cutoff computed once per run by
+ * monthsCutoff (exact under month-end clamping). A setting of 0 turns its predicate into `false`.
+ */
+
+export type Cutoffs = Record<SettingName, IsoDate | null> & {
+  ediDeregistration: IsoDate;
+  membershipEnd: IsoDate;
+};
+
+/** The cutoff dates of a run: `null` where the setting is 0 (rule off). */
+export function computeCutoffs(settings: RetentionSettings, asOf: IsoDate): Cutoffs {
+  const months = (n: number) => (n > 0 ? monthsCutoff(asOf, n) : null);
+  return {
+    inactiveActorMonths: months(settings.inactiveActorMonths),
+    financialMonths: months(settings.financialMonths),
+    historyMonths: months(settings.historyMonths),
+    personalDataMonths: months(settings.personalDataMonths),
+    optOutLoanDays: settings.optOutLoanDays > 0 ? addDays(asOf, -settings.optOutLoanDays) : null,
+    ediDeregistration: monthsCutoff(asOf, EDUB_DEREGISTRATION_MONTHS),
+    membershipEnd: monthsCutoff(asOf, MEMBERSHIP_END_MONTHS),
+  };
+}
+
+const lit = (d: IsoDate | null): string => (d === null ? 'null' : `'${d}'::date`);
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+/** `date <= cutoff`, or false when the rule is off. */
+const olderThan = (column: string, cutoff: IsoDate | null) => (cutoff === null ? 'false' : `${column} <= ${lit(cutoff)}`);
+
+/** The batch table: one row per locked actor, with what the rules need from the actor row. */
+export const CREATE_BATCH_TABLE = `
+  create temp table if not exists cleanup_batch (
+    actor_id bigint primary key,
+    inactive boolean not null,
+    cancel_inactive boolean not null,
+    cancel_personal boolean not null,
+    cancel_financial boolean not null,
+    opt_in boolean not null,
+    has_personal boolean not null,
+    membership_type text,
+    district text,
+    postal_code4 text
+  ) on commit delete rows`;
+
+const HAS_PERSONAL = `(coalesce(a.name,'') <> '' or coalesce(a.street,'') <> '' or coalesce(a.postal_code,'') <> ''
+  or coalesce(a.city,'') <> '' or coalesce(a.district,'') <> '' or coalesce(a.email,'') <> '' or coalesce(a.phone,'') <> '')`;
+
+/**
+ * Locks the actors of ids ($1, $2] that no other session holds (SKIP LOCKED) and fills the batch
+ * table. `inactive` is evaluated on the as-of date; the cancellation flags say whether the
+ * "after cancellation" rule of each setting has passed (counted from registration when the actor
+ * never had a membership).
+ */
+export function fillBatchSql(asOf: IsoDate, c: Cutoffs): string {
+  const base = 'coalesce(a.cancellation_date, a.registered_on)';
+  const passed = (cutoff: IsoDate | null) => (cutoff === null ? 'false' : `${base} <= ${lit(cutoff)}`);
+  return `
+    with locked as (
+      select a.* from actors a where a.id > $1 and a.id <= $2 order by a.id for update skip locked
+    ), flagged as (
+      select a.*, not exists (
+        select 1 from roles r where r.actor_id = a.id and r.type in ('ABON','EDUV')
+          and (r.end_date is null or r.end_date > ${lit(asOf)})) as inactive
+      from locked a
+    )
+    insert into cleanup_batch
+    select a.id, a.inactive,
+      a.inactive and ${passed(c.inactiveActorMonths)},
+      a.inactive and ${passed(c.personalDataMonths)},
+      a.inactive and ${passed(c.financialMonths)},
+      a.loan_history_opt_in,
+      ${HAS_PERSONAL},
+      (select r.type from roles r where r.actor_id = a.id and r.type in ('ABON','EDUV')
+        order by r.start_date desc nulls last, r.id desc limit 1),
+      a.district,
+      substring(a.postal_code from '^\\s*([0-9]{4})')
+    from flagged a`;
+}
+
+const CANCEL_FLAG: Partial<Record<SettingName, string>> = {
+  inactiveActorMonths: 'b.cancel_inactive',
+  personalDataMonths: 'b.cancel_personal',
+  financialMonths: 'b.cancel_financial',
+};
+
+/** The predicate that makes a record of a record-table category due by its own rule. */
+function recordDue(category: CategoryId, c: Cutoffs, alias = 't'): string {
+  const rule = CATEGORIES[category];
+  const parts: string[] = [];
+  if (rule.ageSetting) parts.push(olderThan(`${alias}.record_date`, c[rule.ageSetting]));
+  if (rule.cancellationSetting) parts.push(CANCEL_FLAG[rule.cancellationSetting] ?? 'false');
+  let due = parts.length ? `(${parts.join(' or ')})` : 'false';
+  if (category === 'holds' || category === 'tickets') due = `(not ${alias}.is_open and ${due})`;
+  return due;
+}
+
+const inRange = (alias: string) => `${alias}.actor_id > $1 and ${alias}.actor_id <= $2`;
+
+/**
+ * Phase 1: every age and cancellation rule on the batch, in one statement of data-modifying CTEs
+ * (they touch different tables and read the batch table, so they do not depend on each other).
+ * Returns one row: the count per category.
+ */
+export function applyRulesSql(asOf: IsoDate, c: Cutoffs): string {
+  const ctes: string[] = [];
+  const counts: string[] = [];
+
+  ctes.push(`personal_details as (
+    update actors a set name = null, street = null, postal_code = null, city = null, district = null, email = null, phone = null
+    from cleanup_batch b
+    where a.id = b.actor_id and a.id > $1 and a.id <= $2 and b.cancel_personal and b.has_personal
+    returning 1)`);
+  ctes.push(`memberships as (
+    delete from roles t using cleanup_batch b
+    where t.actor_id = b.actor_id and ${inRange('t')} and t.type in ('ABON','EDUB','EDUV')
+      and ${olderThan(`coalesce(t.end_date, case when t.type = 'EDUB' then t.deregistration_date end)`, c.historyMonths)}
+    returning 1)`);
+  const optOut = c.optOutLoanDays === null ? 'false' : `(not b.opt_in and t.returned_on <= ${lit(c.optOutLoanDays)})`;
+  ctes.push(`loan_history as (
+    update loans t set actor_id = null, anonymized_on = ${lit(asOf)},
+      membership_type = b.membership_type, district = b.district, postal_code4 = b.postal_code4
+    from cleanup_batch b
+    where t.actor_id = b.actor_id and ${inRange('t')} and t.returned_on is not null
+      and (${olderThan('t.returned_on', c.historyMonths)} or ${optOut})
+    returning 1)`);
+  for (const category of RECORD_TABLE_CATEGORIES) {
+    ctes.push(`${category} as (
+    delete from ${category} t using cleanup_batch b
+    where t.actor_id = b.actor_id and ${inRange('t')} and ${recordDue(category, c)}
+    returning 1)`);
+  }
+  ctes.push(`blocks as (
+    delete from blocks t using cleanup_batch b
+    where t.actor_id = b.actor_id and ${inRange('t')} and b.cancel_inactive and t.type not in ('ALG','DEU')
+    returning 1)`);
+  ctes.push(`credentials as (
+    delete from credentials t using cleanup_batch b
+    where t.actor_id = b.actor_id and ${inRange('t')} and b.cancel_inactive and not t.sip_port
+    returning 1)`);
+  ctes.push(`financial_transactions as (
+    delete from financial_items t using cleanup_batch b
+    where t.actor_id = b.actor_id and ${inRange('t')} and t.settled
+      and (${olderThan('t.booked_on', c.financialMonths)} or b.cancel_financial)
+    returning 1)`);
+
+  for (const id of Object.keys(CATEGORIES) as CategoryId[]) counts.push(`(select count(*) from ${id})::int as ${id}`);
+  return `with ${ctes.join(',\n')}\nselect ${counts.join(',\n  ')}`;
+}
+
+/**
+ * Phase 2: the deletion conditions of every removal candidate of the batch (inactive for at least
+ * inactiveActorMonths), evaluated on the rows left after phase 1, inside the transaction that
+ * holds the actor rows locked. An actor with no code is removed.
+ */
+export function conditionsSql(settings: RetentionSettings, c: Cutoffs): string {
+  const exists = (from: string, where: string) => `exists (select 1 from ${from} x where x.actor_id = b.actor_id and ${where})`;
+  const conditions: [DeletionConditionCode, string][] = [
+    ['OPEN_FINANCIAL_ITEMS', exists('financial_items', 'not x.settled')],
+    [
+      'RECENT_FINANCIAL_ARCHIVE',
+      settings.financialMonths > 0 ? exists('financial_items', `x.settled and x.booked_on > ${lit(c.financialMonths)}`) : 'false',
+    ],
+    ['CURRENT_LOANS', exists('loans', 'x.returned_on is null')],
+    ['RECENT_EDUB_DEREGISTRATION', exists('roles', `x.type = 'EDUB' and x.deregistration_date > ${lit(c.ediDeregistration)}`)],
+    ['RECENT_MEMBERSHIP_END', exists('roles', `x.type in ('ABON','EDUV') and x.end_date > ${lit(c.membershipEnd)}`)],
+    ['BRANCH_OR_EXTERNAL_ROLE', exists('roles', `x.type in (${list(BRANCH_OR_EXTERNAL_ROLE_TYPES)})`)],
+    ['GENERAL_OR_BAILIFF_BLOCK', exists('blocks', `x.type in ('ALG','DEU')`)],
+    ['SIP_PORT_USERNAME', exists('credentials', 'x.sip_port')],
+    ['OPEN_ENDED_SUBSCRIPTION', exists('roles', `x.type = 'SUBSCRIBE' and x.end_date is null`)],
+    ['RUNNING_MEMBERSHIP_STATUS', exists('roles', `x.type = 'ABON' and x.status < ${RUNNING_STATUS_BELOW}`)],
+    ['SPECIAL_MEMBERSHIP', exists('roles', `x.type = 'ABON' and x.subtype in (${list(SPECIAL_MEMBERSHIP_SUBTYPES)})`)],
+  ];
+  for (const [kind, code] of Object.entries(OTHER_ROLE_CONDITION)) conditions.push([code, exists('other_roles', `x.kind = '${kind}'`)]);
+  const codes = conditions.map(([code, predicate]) => `case when ${predicate} then '${code}' end`).join(',\n      ');
+  return `
+    select b.actor_id, array_remove(array[
+      ${codes}
+    ]::text[], null) as codes
+    from cleanup_batch b
+    where b.cancel_inactive`;
+}
+
+/**
+ * Phase 3: removes the actors of $1 (ids, all locked by this transaction and free of every
+ * deletion condition): their remaining loans are anonymized, every other record deleted,
+ * relationships of other actors and access-log entries lose the link. Returns the count per
+ * category. The actor rows themselves are deleted by REMOVE_ACTORS_SQL afterwards, so that the
+ * foreign keys (no cascade anywhere) prove nothing of theirs is left.
+ */
+export function removeRecordsSql(asOf: IsoDate): string {
+  const ctes: string[] = [
+    `r as (select b.* from cleanup_batch b where b.actor_id = any($1::bigint[]))`,
+    `personal_details as (select 1 from r where r.has_personal and not r.cancel_personal)`,
+    `memberships as (delete from roles t using r where t.actor_id = r.actor_id returning t.type)`,
+    `loan_history as (update loans t set actor_id = null, anonymized_on = ${lit(asOf)},
+       membership_type = r.membership_type, district = r.district, postal_code4 = r.postal_code4
+       from r where t.actor_id = r.actor_id returning 1)`,
+    `other_roles_gone as (delete from other_roles t using r where t.actor_id = r.actor_id returning 1)`,
+    `blocks as (delete from blocks t using r where t.actor_id = r.actor_id returning 1)`,
+    `credentials as (delete from credentials t using r where t.actor_id = r.actor_id returning 1)`,
+    `financial_transactions as (delete from financial_items t using r where t.actor_id = r.actor_id returning 1)`,
+    `relationship_links as (update relationships t set related_actor_id = null from r
+       where t.related_actor_id = r.actor_id and t.actor_id <> all($1::bigint[]) returning 1)`,
+    `access_links as (update access_log t set actor_id = null from r where t.actor_id = r.actor_id returning 1)`,
+  ];
+  for (const category of RECORD_TABLE_CATEGORIES) {
+    ctes.push(`${category} as (delete from ${category} t using r where t.actor_id = r.actor_id returning 1)`);
+  }
+  const counts = (Object.keys(CATEGORIES) as CategoryId[]).map((id) =>
+    id === 'memberships'
+      ? `(select count(*) from memberships where type in ('ABON','EDUB','EDUV'))::int as memberships`
+      : `(select count(*) from ${id})::int as ${id}`,
+  );
+  counts.push('(select count(*) from other_roles_gone)::int as _other_roles');
+  counts.push('(select count(*) from relationship_links)::int as _relationship_links');
+  counts.push('(select count(*) from access_links)::int as _access_links');
+  return `with ${ctes.join(',\n')}\nselect ${counts.join(',\n  ')}`;
+}
+
+/**
+ * Deletes the actor rows of $1. The personal-details count of removed actors whose details
+ * phase 1 did not erase is taken in removeRecordsSql (same snapshot as the batch table).
+ */
+export const REMOVE_ACTORS_SQL = `delete from actors a where a.id = any($1::bigint[])`;

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import { chromium, defineConfig } from '@playwright/test';
+import { E2E_DATA_DIR, E2E_PORT } from './e2e/support/paths';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The browser for the end-to-end tests: the system Chromium where there is one (Debian's package;
+ * Playwright's download does not work on the build machines), else Playwright's own. With neither,
+ * the run fails here, before anything is built, with the way to get one: never a silent skip.
+ */
+function findBrowser(): string | undefined {
+  if (fs.existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  let own: string | undefined;
+  try {
+    own = chromium.executablePath();
+  } catch {
+    own = undefined;
+  }
+  if (own && fs.existsSync(own)) return undefined; // Playwright's default
+  throw new Error(
+    [
+      'No browser for the end-to-end tests.',
+      `Neither ${SYSTEM_CHROMIUM} nor Playwright's own Chromium${own ? ` (${own})` : ''} exists. Install one:`,
+      '  - Debian/Ubuntu (as root):  apt-get update && apt-get install -y chromium',
+      '  - on a machine with internet access:  npx playwright install chromium',
+      'then run the tests again.',
+    ].join('\n'),
+  );
+}
+
+const baseURL = `http://localhost:${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  globalTeardown: './e2e/support/global-teardown.ts',
+  reporter: [['list'], ['json', { outputFile: '.test-reports/e2e.json' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: findBrowser(),
+          args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // The built app, as a user runs it (`npm start` builds when needed), on a new database.
+    command: 'npx tsx e2e/support/reset-data-dir.ts && npm start',
+    url: `${baseURL}/api/health`,
+    env: { DATA_DIR: E2E_DATA_DIR, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1' },
+    reuseExistingServer: false,
+    timeout: 300_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+  },
+});

@@ -1,0 +1,78 @@
+/**
+ * `npm start`: builds when there is no build (or a source changed since it was made), prepares the
+ * database (starts the embedded PostgreSQL when DATABASE_URL is unset, applies migrations, seeds a
+ * new database with demo data), then runs `next start` on PORT. The database is prepared here,
+ * before the web server, so that the first page view does not wait for initdb and migrations.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connect } from '../db/connect';
+import { getEnv } from '../lib/env';
+import { seedNewDatabase } from '../lib/demo/seed-new-database';
+import { getBuildState } from './build-state';
+
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const nextBin = path.join(projectDir, 'node_modules', '.bin', 'next');
+
+let child: ChildProcess | undefined;
+let stopping = false;
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopping = true;
+    if (child && child.exitCode === null) child.kill(signal);
+    else process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
+/** Runs a command with inherited stdio; resolves with its exit code (signals map to 128 + n). */
+function run(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    child = spawn(command, args, { cwd: projectDir, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      child = undefined;
+      if (code !== null) resolve(code);
+      else resolve(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1);
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const env = getEnv();
+
+  const build = getBuildState(projectDir);
+  if (!build.isCurrent) {
+    console.log(`Building first (${build.reason}): \`next build\` takes about a minute.`);
+    const code = await run(nextBin, ['build']);
+    if (code !== 0) {
+      console.error(`next build failed (exit ${code}).`);
+      return code;
+    }
+    if (stopping) return 130;
+  }
+
+  const conn = await connect({ applicationName: 'retention-start', max: 2, log: (m) => console.log(`[db] ${m}`) });
+  try {
+    console.log(conn.embedded ? `[db] embedded PostgreSQL ready, migrations applied` : '[db] DATABASE_URL ready, migrations applied');
+    if (conn.isNewDatabase) {
+      console.log('[db] new database: loading demo data');
+      await seedNewDatabase(conn.db);
+    }
+  } finally {
+    await conn.close();
+  }
+  if (stopping) return 130;
+
+  console.log(`Starting the dashboard on http://localhost:${env.PORT}`);
+  return run(nextBin, ['start', '-p', String(env.PORT)]);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error('npm start failed:', e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);
