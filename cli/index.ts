@@ -1,0 +1,95 @@
+import { connect, type Connection } from '../db/connect';
+import { stopEmbeddedPostgres } from '../db/embedded';
+import { getDataDir } from '../lib/env';
+import { actorCommand, parseActorArgs } from './commands/actor';
+import { cleanupCommand, parseCleanupArgs } from './commands/cleanup';
+import { loadCommand, readScenarioFile } from './commands/load';
+import { parseReportArgs, reportCommand } from './commands/report';
+import { CannotRunNowError, EXIT, UsageError } from './errors';
+
+const HELP = `retention: the GDPR retention dashboard's command line
+
+  retention load <scenario.json> [--replace]
+  retention cleanup [--as-of YYYY-MM-DD] [--dry-run] [--until-done] [--json]
+  retention actor <actorId>… [--as-of YYYY-MM-DD] [--json]
+  retention report deleted-per-day [--from D] [--to D] [--format json|csv]
+  retention db stop            stop the embedded PostgreSQL of DATA_DIR
+
+Exit codes: 0 success, 1 failure, 2 bad input, 3 the cleanup cannot run now.
+Run through npm as: npm run retention -- <command> …
+`;
+
+type Prepared = (conn: Connection) => Promise<number | void>;
+
+/** Parses and validates a command's arguments (and input files) before any database work. */
+function prepare(command: string | undefined, argv: string[]): Prepared | 'help' {
+  switch (command) {
+    case 'load': {
+      const input = readScenarioFile(argv);
+      return (c) => loadCommand(c.db, input);
+    }
+    case 'cleanup': {
+      const args = parseCleanupArgs(argv);
+      return (c) => cleanupCommand(c.db, args);
+    }
+    case 'actor': {
+      const args = parseActorArgs(argv);
+      return (c) => actorCommand(c.db, args);
+    }
+    case 'report': {
+      const args = parseReportArgs(argv);
+      return (c) => reportCommand(c.db, args);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      return 'help';
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'db') {
+    if (rest[0] !== 'stop' || rest.length !== 1) throw new UsageError('usage: retention db stop');
+    const stopped = await stopEmbeddedPostgres(getDataDir());
+    process.stdout.write(stopped ? 'embedded PostgreSQL stopped\n' : 'no embedded PostgreSQL runs for this DATA_DIR\n');
+    return EXIT.ok;
+  }
+  const prepared = prepare(command, rest);
+  if (prepared === 'help') {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const conn = await connect({ applicationName: `retention-cli-${command}`, log: (m) => process.stderr.write(`${m}\n`) });
+  try {
+    return (await prepared(conn)) ?? EXIT.ok;
+  } finally {
+    await conn.close();
+  }
+}
+
+// A closed pipe (`… | head`) ends the command quietly instead of with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`retention: ${error.message}\n`);
+      process.exitCode = EXIT.badInput;
+    } else if (error instanceof CannotRunNowError) {
+      process.stderr.write(`retention: ${error.message}\n`);
+      process.exitCode = EXIT.cannotRunNow;
+    } else {
+      process.stderr.write(`retention: ${(error as Error)?.message ?? String(error)}\n`);
+      process.exitCode = EXIT.failure;
+    }
+  },
+);
