@@ -60,7 +60,7 @@ export default defineConfig({
   ],
   webServer: {
     // The built app, as a user runs it (`npm start` builds when needed), on a new database.
-    command: 'npx tsx e2e/support/reset-data-dir.ts && npm start',
+    command: 'node_modules/.bin/tsx e2e/support/reset-data-dir.ts && npm start',
     url: `${baseURL}/api/health`,
     env: { DATA_DIR: E2E_DATA_DIR, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1' },
     reuseExistingServer: false,
