@@ -51,6 +51,8 @@ export type CleanupOptions = {
   timeBudgetMs?: number;
   rowLimit?: number;
   onProgress?: (progress: RunProgress) => void;
+  /** How long a batch waits for a row another session holds before it gives up (default 2 s). */
+  lockTimeoutMs?: number;
   /** Test hook: called inside each batch transaction after the rules ran, before commit. */
   beforeCommit?: () => Promise<void> | void;
 };
@@ -219,42 +221,50 @@ class RunState {
     return null;
   }
 
-  /** Processes actors with ids in (lo, hi]; on failure splits the range so one bad actor cannot hold back the rest. */
+  /**
+   * Processes actors with ids in (lo, hi]. A batch that fails is rolled back and its range split
+   * into about √n chunks, each its own transaction, recursively, so that one bad actor (a row held
+   * by another session, a constraint) costs a couple of retries and never holds back the rest.
+   * The failure that is left is recorded without any id; a later run retries it.
+   */
   async processRange(lo: number, hi: number): Promise<void> {
     try {
       await this.processBatch(lo, hi);
+      return;
     } catch (error) {
       await this.client.query('rollback').catch(() => undefined);
-      const mid = await this.client.query<{ id: number | null; n: number }>(
-        `select (select id from actors where id > $1 and id <= $2 order by id
-                 offset greatest((select count(*) from actors where id > $1 and id <= $2) / 2 - 1, 0) limit 1) as id,
-                (select count(*)::int from actors where id > $1 and id <= $2) as n`,
-        [lo, hi],
-      );
-      const n = mid.rows[0]?.n ?? 0;
-      const midId = mid.rows[0]?.id ?? null;
-      if (n > 1 && midId !== null && midId > lo && midId < hi) {
-        await this.processRange(lo, midId);
-        await this.processRange(midId, hi);
+      const ids = await this.client.query<{ id: number }>('select id from actors where id > $1 and id <= $2 order by id', [lo, hi]);
+      const n = ids.rowCount ?? 0;
+      if (n > 1) {
+        const size = Math.min(Math.ceil(Math.sqrt(n)), Math.ceil(n / 2));
+        let from = lo;
+        for (let i = size - 1; i < n + size - 1; i += size) {
+          const to = i >= n - 1 ? hi : ids.rows[i]!.id;
+          await this.processRange(from, to);
+          from = to;
+          if (to === hi) break;
+        }
         return;
       }
-      // One actor (or none) left: record the failure, without any id, and go on.
-      this.errors += n > 0 ? 1 : 0;
-      if (n > 0) {
-        this.errorDetails.push({ ...describeFailure(error), at: new Date().toISOString() });
-        await this.client.query(`update cleanup_runs set errors = $2, error_details = $3, updated_at = now() where id = $1`, [
-          this.runId,
-          this.errors,
-          JSON.stringify(this.errorDetails.slice(-50)),
-        ]);
-      }
+      if (n === 0) return;
+      // One actor left: record the failure, without any id, and go on.
+      this.errors += 1;
+      this.errorDetails.push({ ...describeFailure(error), at: new Date().toISOString() });
+      await this.client.query(`update cleanup_runs set errors = $2, error_details = $3, updated_at = now() where id = $1`, [
+        this.runId,
+        this.errors,
+        JSON.stringify(this.errorDetails.slice(-50)),
+      ]);
     }
   }
 
   private async processBatch(lo: number, hi: number): Promise<void> {
     const c = this.client;
     await c.query('begin');
-    await c.query(`set local lock_timeout = '5s'; set local statement_timeout = '5min'; set local idle_in_transaction_session_timeout = '2min'`);
+    const lockTimeout = Math.max(1, Math.round(this.options.lockTimeoutMs ?? 2000));
+    await c.query(
+      `set local lock_timeout = '${lockTimeout}ms'; set local statement_timeout = '5min'; set local idle_in_transaction_session_timeout = '2min'`,
+    );
     const inRange = await c.query<{ n: number }>('select count(*)::int as n from actors where id > $1 and id <= $2', [lo, hi]);
     const filled = await c.query(this.fillSql, [lo, hi]);
     const examined = inRange.rows[0]?.n ?? 0;

@@ -1,0 +1,145 @@
+import { RECORD_TABLE_CATEGORIES } from '../retention/categories';
+import { OTHER_ROLE_KINDS } from '../retention/conditions';
+import { addDays, addMonths, type IsoDate } from '../retention/dates';
+import type { RetentionSettings } from '../retention/settings';
+import type { Scenario, ScenarioActor } from '../scenario/schema';
+
+/** A small, fast, seedable PRNG (mulberry32): the same seed gives the same library. */
+export function createRandom(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const chance = (p: number) => next() < p;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  return { next, int, chance, pick };
+}
+
+export type Random = ReturnType<typeof createRandom>;
+
+const DISTRICTS = ['Centrum', 'Oost', 'West', 'Noord', 'Zuid'];
+const CITIES = ['Tiel', 'Culemborg', 'Geldermalsen', 'Zaltbommel'];
+
+function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function dateIn(r: Random, from: IsoDate, to: IsoDate): IsoDate {
+  const span = daysBetween(from, to);
+  return span <= 0 ? from : addDays(from, r.int(0, span));
+}
+
+/**
+ * One generated actor as of `today`: most active, many cancelled over the years, some with loan
+ * history off, and every deletion condition somewhere in a large enough library. Records are spread
+ * over the membership so that every rule has work at some date.
+ */
+export function generateActor(r: Random, actorId: number, today: IsoDate, instanceIds: number[]): ScenarioActor {
+  const registeredOn = dateIn(r, '2008-01-01', addDays(today, -30));
+  const cancelled = r.chance(0.35);
+  const endDate = cancelled ? dateIn(r, addDays(registeredOn, 60), today) : r.chance(0.1) ? addMonths(today, r.int(1, 12)) : null;
+  const lastActive = endDate !== null && endDate < today ? endDate : today;
+  const instanceId = r.pick(instanceIds);
+  const roles: ScenarioActor['roles'] = [
+    {
+      instanceId,
+      type: r.chance(0.9) ? 'ABON' : 'EDUV',
+      subtype: r.chance(0.01) ? r.pick(['SPEC', 'ADMI']) : null,
+      status: endDate !== null && endDate < today ? (r.chance(0.97) ? 9 : r.int(1, 7)) : r.int(1, 7),
+      startDate: registeredOn,
+      endDate,
+      deregistrationDate: null,
+    },
+  ];
+  if (r.chance(0.03)) {
+    const end = dateIn(r, registeredOn, today);
+    roles.push({ instanceId, type: 'EDUB', subtype: null, status: 9, startDate: registeredOn, endDate: r.chance(0.5) ? end : null, deregistrationDate: end });
+  }
+  if (r.chance(0.02)) roles.push({ instanceId, type: 'SUBSCRIBE', subtype: null, status: 1, startDate: registeredOn, endDate: r.chance(0.5) ? null : lastActive, deregistrationDate: null });
+  if (r.chance(0.004)) roles.push({ instanceId, type: r.pick(['VEST', 'EXTR', 'XTRN']), subtype: null, status: 1, startDate: registeredOn, endDate: null, deregistrationDate: null });
+
+  const otherRoles = r.chance(0.005) ? [{ kind: r.pick(OTHER_ROLE_KINDS) }] : [];
+  const blocks: ScenarioActor['blocks'] = [];
+  if (r.chance(0.1)) blocks.push({ type: r.pick(['TMP', 'BLK', 'INC']), createdOn: dateIn(r, registeredOn, lastActive) });
+  if (r.chance(0.006)) blocks.push({ type: r.pick(['ALG', 'DEU']), createdOn: dateIn(r, registeredOn, lastActive) });
+  const credentials = [{ username: `u${actorId}`, sipPort: r.chance(0.003) }];
+
+  const financial: ScenarioActor['financial'] = [];
+  for (let year = Number(registeredOn.slice(0, 4)); year <= Number(lastActive.slice(0, 4)); year++) {
+    const booked = year === Number(registeredOn.slice(0, 4)) ? registeredOn : `${year}-01-01`;
+    if (booked <= lastActive) financial.push({ kind: 'membership_fee', bookedOn: booked, amountCents: r.int(2000, 4500), settled: true });
+  }
+  const fines = r.int(0, 3);
+  for (let i = 0; i < fines; i++) financial.push({ kind: 'fine', bookedOn: dateIn(r, registeredOn, lastActive), amountCents: r.int(50, 1500), settled: true });
+  if (r.chance(0.03)) financial.push({ kind: r.pick(['fine', 'membership_fee']), bookedOn: dateIn(r, registeredOn, lastActive), amountCents: r.int(100, 3000), settled: false });
+
+  const loans: ScenarioActor['loans'] = [];
+  const titles: { date: IsoDate }[] = [];
+  const loanCount = r.int(0, 12);
+  for (let i = 0; i < loanCount; i++) {
+    const loanedOn = dateIn(r, registeredOn, lastActive);
+    const returnedOn = addDays(loanedOn, r.int(7, 60));
+    loans.push({ instanceId: r.pick(instanceIds), itemId: `I${r.int(1, 999_999)}`, loanedOn, returnedOn: returnedOn > today ? null : returnedOn });
+    titles.push({ date: loanedOn });
+  }
+  if (endDate === null && r.chance(0.2)) loans.push({ instanceId, itemId: `I${r.int(1, 999_999)}`, loanedOn: addDays(today, -r.int(1, 20)), returnedOn: null });
+  else if (endDate !== null && endDate < today && r.chance(0.01)) loans.push({ instanceId, itemId: `I${r.int(1, 999_999)}`, loanedOn: endDate, returnedOn: null });
+
+  const records: ScenarioActor['records'] = { titles_previously_borrowed: titles };
+  const some = (max: number) => Array.from({ length: r.int(0, max) }, () => ({ date: dateIn(r, registeredOn, lastActive) }));
+  for (const category of RECORD_TABLE_CATEGORIES) {
+    if (category === 'titles_previously_borrowed') continue;
+    if (category === 'holds' || category === 'tickets') {
+      records[category] = some(category === 'holds' ? 3 : 1).map((x) => ({ ...x, open: r.chance(0.1) }));
+    } else if (category === 'relationships') {
+      if (r.chance(0.05)) records.relationships = [{ date: dateIn(r, registeredOn, lastActive), relatedActorId: r.int(1, actorId + 100) }];
+    } else if (category === 'collection_records' || category === 'collections_agency') {
+      if (r.chance(0.02)) records[category] = some(2);
+    } else if (category === 'documents') {
+      records.documents = [{ date: registeredOn }];
+    } else {
+      records[category] = some(category === 'customer_notifications' ? 4 : 2);
+    }
+  }
+
+  return {
+    actorId,
+    registeredOn,
+    loanHistoryOptIn: !r.chance(0.15),
+    personal: {
+      name: `Klant ${actorId}`,
+      street: `Straat ${r.int(1, 200)}`,
+      postalCode: `${r.int(4000, 4199)} ${String.fromCharCode(65 + r.int(0, 25))}${String.fromCharCode(65 + r.int(0, 25))}`,
+      city: r.pick(CITIES),
+      district: r.pick(DISTRICTS),
+      email: `k${actorId}@example.org`,
+      phone: r.chance(0.5) ? `+31 344 ${String(r.int(100000, 999999))}` : null,
+    },
+    roles,
+    otherRoles,
+    blocks,
+    credentials,
+    financial,
+    loans,
+    records,
+  };
+}
+
+/** A deterministic generated library of `actors` actors (ids from `firstId`), as a scenario. */
+export function generateScenario(options: { actors: number; seed: number; today: IsoDate; settings: RetentionSettings; firstId?: number }): Scenario {
+  const r = createRandom(options.seed);
+  const instances = [
+    { id: 1, name: 'Bibliotheek Rivierenland' },
+    { id: 2, name: 'Bibliotheek Betuwe' },
+    { id: 3, name: 'Bibliotheek Bommelerwaard' },
+  ];
+  const first = options.firstId ?? 1;
+  const actors: ScenarioActor[] = [];
+  for (let i = 0; i < options.actors; i++) actors.push(generateActor(r, first + i, options.today, [1, 2, 3]));
+  return { settings: options.settings, instances, actors, description: `generated: ${options.actors} actors, seed ${options.seed}, as of ${options.today}` };
+}
