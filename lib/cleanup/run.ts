@@ -274,7 +274,7 @@ class RunState {
     const phase1 = await c.query<Record<CategoryId, number>>(this.rulesSql, [lo, hi]);
     for (const id of CATEGORY_IDS) addCount(result.counts, id, phase1.rows[0]?.[id] ?? 0);
 
-    const candidates = await c.query<{ actor_id: number; codes: string[] }>(this.conditionSql);
+    const candidates = await c.query<{ actor_id: number; codes: string[] }>(this.conditionSql, [lo, hi]);
     const removable: number[] = [];
     for (const row of candidates.rows) {
       if (row.codes.length === 0) removable.push(row.actor_id);

@@ -67,19 +67,25 @@ const HAS_PERSONAL = `(coalesce(a.name,'') <> '' or coalesce(a.street,'') <> '' 
  * Locks the actors of ids ($1, $2] that no other session holds (SKIP LOCKED) and fills the batch
  * table. `inactive` is evaluated on the as-of date; the cancellation flags say whether the
  * "after cancellation" rule of each setting has passed (counted from registration when the actor
- * never had a membership).
+ * never had a membership). The memberships are read once for the whole range (a grouped range
+ * scan, not a lookup per actor), so a batch costs the same wherever it is in the table.
  */
 export function fillBatchSql(asOf: IsoDate, c: Cutoffs): string {
   const base = 'coalesce(a.cancellation_date, a.registered_on)';
   const passed = (cutoff: IsoDate | null) => (cutoff === null ? 'false' : `${base} <= ${lit(cutoff)}`);
   return `
-    with locked as (
+    with locked as materialized (
       select a.* from actors a where a.id > $1 and a.id <= $2 order by a.id for update skip locked
-    ), flagged as (
-      select a.*, not exists (
-        select 1 from roles r where r.actor_id = a.id and r.type in ('ABON','EDUV')
-          and (r.end_date is null or r.end_date > ${lit(asOf)})) as inactive
-      from locked a
+    ), m as (
+      select r.actor_id,
+        bool_or(r.end_date is null or r.end_date > ${lit(asOf)}) as running,
+        (array_agg(r.type order by r.start_date desc nulls last, r.id desc))[1] as membership_type
+      from roles r
+      where r.actor_id > $1 and r.actor_id <= $2 and r.type in ('ABON','EDUV')
+      group by r.actor_id
+    ), flagged as materialized (
+      select a.*, not coalesce(m.running, false) as inactive, m.membership_type
+      from locked a left join m on m.actor_id = a.id
     )
     insert into cleanup_batch
     select a.id, a.inactive,
@@ -88,8 +94,7 @@ export function fillBatchSql(asOf: IsoDate, c: Cutoffs): string {
       a.inactive and ${passed(c.financialMonths)},
       a.loan_history_opt_in,
       ${HAS_PERSONAL},
-      (select r.type from roles r where r.actor_id = a.id and r.type in ('ABON','EDUV')
-        order by r.start_date desc nulls last, r.id desc limit 1),
+      a.membership_type,
       a.district,
       substring(a.postal_code from '^\\s*([0-9]{4})')
     from flagged a`;
@@ -168,34 +173,55 @@ export function applyRulesSql(asOf: IsoDate, c: Cutoffs): string {
 /**
  * Phase 2: the deletion conditions of every removal candidate of the batch (inactive for at least
  * inactiveActorMonths), evaluated on the rows left after phase 1, inside the transaction that
- * holds the actor rows locked. An actor with no code is removed.
+ * holds the actor rows locked. One grouped range scan per table, joined to the candidates (never
+ * a lookup per actor and condition, never a scan beyond the batch's range). An actor with no code
+ * is removed.
  */
 export function conditionsSql(settings: RetentionSettings, c: Cutoffs): string {
-  const exists = (from: string, where: string) => `exists (select 1 from ${from} x where x.actor_id = b.actor_id and ${where})`;
-  const conditions: [DeletionConditionCode, string][] = [
-    ['OPEN_FINANCIAL_ITEMS', exists('financial_items', 'not x.settled')],
-    [
-      'RECENT_FINANCIAL_ARCHIVE',
-      settings.financialMonths > 0 ? exists('financial_items', `x.settled and x.booked_on > ${lit(c.financialMonths)}`) : 'false',
-    ],
-    ['CURRENT_LOANS', exists('loans', 'x.returned_on is null')],
-    ['RECENT_EDUB_DEREGISTRATION', exists('roles', `x.type = 'EDUB' and x.deregistration_date > ${lit(c.ediDeregistration)}`)],
-    ['RECENT_MEMBERSHIP_END', exists('roles', `x.type in ('ABON','EDUV') and x.end_date > ${lit(c.membershipEnd)}`)],
-    ['BRANCH_OR_EXTERNAL_ROLE', exists('roles', `x.type in (${list(BRANCH_OR_EXTERNAL_ROLE_TYPES)})`)],
-    ['GENERAL_OR_BAILIFF_BLOCK', exists('blocks', `x.type in ('ALG','DEU')`)],
-    ['SIP_PORT_USERNAME', exists('credentials', 'x.sip_port')],
-    ['OPEN_ENDED_SUBSCRIPTION', exists('roles', `x.type = 'SUBSCRIBE' and x.end_date is null`)],
-    ['RUNNING_MEMBERSHIP_STATUS', exists('roles', `x.type = 'ABON' and x.status < ${RUNNING_STATUS_BELOW}`)],
-    ['SPECIAL_MEMBERSHIP', exists('roles', `x.type = 'ABON' and x.subtype in (${list(SPECIAL_MEMBERSHIP_SUBTYPES)})`)],
+  const scan = (table: string, select: string, where = 'true') => `
+      select x.actor_id, ${select} from ${table} x join cand on cand.actor_id = x.actor_id
+      where x.actor_id > $1 and x.actor_id <= $2 and (${where}) group by x.actor_id`;
+  const recentArchive = settings.financialMonths > 0 ? `bool_or(x.settled and x.booked_on > ${lit(c.financialMonths)})` : 'false';
+  const codes: [DeletionConditionCode, string][] = [
+    ['OPEN_FINANCIAL_ITEMS', 'fin.open_items'],
+    ['RECENT_FINANCIAL_ARCHIVE', 'fin.recent_archive'],
+    ['CURRENT_LOANS', 'cur.actor_id is not null'],
+    ['RECENT_EDUB_DEREGISTRATION', 'ro.edub'],
+    ['RECENT_MEMBERSHIP_END', 'ro.membership_end'],
+    ['BRANCH_OR_EXTERNAL_ROLE', 'ro.branch'],
+    ['GENERAL_OR_BAILIFF_BLOCK', 'blk.actor_id is not null'],
+    ['SIP_PORT_USERNAME', 'sip.actor_id is not null'],
+    ['OPEN_ENDED_SUBSCRIPTION', 'ro.subscription'],
+    ['RUNNING_MEMBERSHIP_STATUS', 'ro.running_status'],
+    ['SPECIAL_MEMBERSHIP', 'ro.special'],
   ];
-  for (const [kind, code] of Object.entries(OTHER_ROLE_CONDITION)) conditions.push([code, exists('other_roles', `x.kind = '${kind}'`)]);
-  const codes = conditions.map(([code, predicate]) => `case when ${predicate} then '${code}' end`).join(',\n      ');
+  for (const [kind, code] of Object.entries(OTHER_ROLE_CONDITION)) codes.push([code, `'${kind}' = any(oth.kinds)`]);
   return `
-    select b.actor_id, array_remove(array[
-      ${codes}
+    with cand as materialized (select b.actor_id from cleanup_batch b where b.cancel_inactive),
+    fin as (${scan('financial_items', `bool_or(not x.settled) as open_items, ${recentArchive} as recent_archive`)}),
+    cur as (${scan('loans', 'true as current', 'x.returned_on is null')}),
+    ro as (${scan(
+      'roles',
+      `bool_or(x.type = 'EDUB' and x.deregistration_date > ${lit(c.ediDeregistration)}) as edub,
+       bool_or(x.type in ('ABON','EDUV') and x.end_date > ${lit(c.membershipEnd)}) as membership_end,
+       bool_or(x.type in (${list(BRANCH_OR_EXTERNAL_ROLE_TYPES)})) as branch,
+       bool_or(x.type = 'SUBSCRIBE' and x.end_date is null) as subscription,
+       bool_or(x.type = 'ABON' and x.status < ${RUNNING_STATUS_BELOW}) as running_status,
+       bool_or(x.type = 'ABON' and x.subtype in (${list(SPECIAL_MEMBERSHIP_SUBTYPES)})) as special`,
+    )}),
+    oth as (${scan('other_roles', 'array_agg(distinct x.kind) as kinds')}),
+    blk as (${scan('blocks', 'true as kept', `x.type in ('ALG','DEU')`)}),
+    sip as (${scan('credentials', 'true as kept', 'x.sip_port')})
+    select cand.actor_id, array_remove(array[
+      ${codes.map(([code, predicate]) => `case when coalesce(${predicate}, false) then '${code}' end`).join(',\n      ')}
     ]::text[], null) as codes
-    from cleanup_batch b
-    where b.cancel_inactive`;
+    from cand
+    left join fin on fin.actor_id = cand.actor_id
+    left join cur on cur.actor_id = cand.actor_id
+    left join ro on ro.actor_id = cand.actor_id
+    left join oth on oth.actor_id = cand.actor_id
+    left join blk on blk.actor_id = cand.actor_id
+    left join sip on sip.actor_id = cand.actor_id`;
 }
 
 /**
