@@ -5,6 +5,7 @@ import { actorCommand, parseActorArgs } from './commands/actor';
 import { cleanupCommand, parseCleanupArgs } from './commands/cleanup';
 import { loadCommand, readScenarioFile } from './commands/load';
 import { parseReportArgs, reportCommand } from './commands/report';
+import { parseSettingsArgs, settingsCommand } from './commands/settings';
 import { CannotRunNowError, EXIT, UsageError } from './errors';
 
 const HELP = `retention: the GDPR retention dashboard's command line
@@ -39,6 +40,10 @@ function prepare(command: string | undefined, argv: string[]): Prepared | 'help'
     case 'report': {
       const args = parseReportArgs(argv);
       return (c) => reportCommand(c.db, args);
+    }
+    case 'settings': {
+      const args = parseSettingsArgs(argv);
+      return (c) => settingsCommand(c.db, args);
     }
     case undefined:
     case 'help':

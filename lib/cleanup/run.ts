@@ -51,6 +51,13 @@ export type CleanupOptions = {
   timeBudgetMs?: number;
   rowLimit?: number;
   onProgress?: (progress: RunProgress) => void;
+  /**
+   * Settings to evaluate instead of the stored ones; only for a dry run that is not recorded
+   * (the settings what-if). A real run always uses the stored settings.
+   */
+  settings?: RetentionSettings;
+  /** false: no run record and no exclusive lock (the what-if's dry runs). Default true. */
+  recordRun?: boolean;
   /** How long a batch waits for a row another session holds before it gives up (default 2 s). */
   lockTimeoutMs?: number;
   /** Test hook: called inside each batch transaction after the rules ran, before commit. */
@@ -129,34 +136,41 @@ function compactCounts(counts: Record<string, { deleted: number; anonymized: num
 export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSummary> {
   const started = Date.now();
   const dryRun = options.dryRun ?? false;
+  const recordRun = options.recordRun ?? true;
+  if (!dryRun && (options.settings || !recordRun)) throw new Error('only an unrecorded dry run may use other settings');
   const batchActors = options.batchActors ?? 5000;
   const client = await db.$client.connect();
   let locked = false;
   try {
-    const got = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [CLEANUP_LOCK_KEY]);
-    locked = got.rows[0]?.ok === true;
-    if (!locked) throw new CleanupBusyError();
+    if (recordRun) {
+      const got = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [CLEANUP_LOCK_KEY]);
+      locked = got.rows[0]?.ok === true;
+      if (!locked) throw new CleanupBusyError();
+    }
 
     const state = await client.query<{ paused: boolean; position: number }>('select paused, position from cleanup_state where id = 1');
     const paused = state.rows[0]?.paused ?? false;
     if (paused && !dryRun) throw new CleanupPausedError();
     const position = state.rows[0]?.position ?? 0;
 
-    const settings = await getSettings(db);
-    await client.query(
-      `update cleanup_runs set status = 'interrupted', finished_at = now(), stop_reason = 'the process running it stopped'
-       where status = 'running'`,
-    );
-    const inserted = await client.query<{ id: string }>(
-      `insert into cleanup_runs (trigger, as_of, dry_run, settings) values ($1, $2, $3, $4) returning id`,
-      [options.trigger, options.asOf, dryRun, JSON.stringify(settings)],
-    );
-    const runId = inserted.rows[0]!.id;
+    const settings = options.settings ?? (await getSettings(db));
+    let runId = '';
+    if (recordRun) {
+      await client.query(
+        `update cleanup_runs set status = 'interrupted', finished_at = now(), stop_reason = 'the process running it stopped'
+         where status = 'running'`,
+      );
+      const inserted = await client.query<{ id: string }>(
+        `insert into cleanup_runs (trigger, as_of, dry_run, settings) values ($1, $2, $3, $4) returning id`,
+        [options.trigger, options.asOf, dryRun, JSON.stringify(settings)],
+      );
+      runId = inserted.rows[0]!.id;
+    }
     const total = await client.query<{ n: number }>('select count(*)::int as n from actors');
     const actorsTotal = total.rows[0]?.n ?? 0;
     await client.query(CREATE_BATCH_TABLE);
 
-    const run = new RunState(client, runId, options, settings, dryRun, started, actorsTotal);
+    const run = new RunState(client, runId, options, settings, dryRun, started, actorsTotal, recordRun);
     const segments: [number, number][] = dryRun || position <= 0 ? [[0, MAX_ID]] : [[position, MAX_ID], [0, position]];
     let stopReason: string | null = null;
     outer: for (const [segmentStart, segmentEnd] of segments) {
@@ -207,6 +221,7 @@ class RunState {
     private readonly dryRun: boolean,
     private readonly started: number,
     private readonly actorsTotal: number,
+    private readonly recordRun: boolean,
   ) {
     this.cutoffs = computeCutoffs(settings, options.asOf);
     this.fillSql = fillBatchSql(options.asOf, this.cutoffs);
@@ -250,7 +265,8 @@ class RunState {
       // One actor left: record the failure, without any id, and go on.
       this.errors += 1;
       this.errorDetails.push({ ...describeFailure(error), at: new Date().toISOString() });
-      await this.client.query(`update cleanup_runs set errors = $2, error_details = $3, updated_at = now() where id = $1`, [
+      if (this.recordRun)
+        await this.client.query(`update cleanup_runs set errors = $2, error_details = $3, updated_at = now() where id = $1`, [
         this.runId,
         this.errors,
         JSON.stringify(this.errorDetails.slice(-50)),
@@ -346,6 +362,7 @@ class RunState {
   }
 
   private async writeProgress(next: ReturnType<RunState['merge']>) {
+    if (!this.recordRun) return;
     await this.client.query(
       `update cleanup_runs set actors_examined = $2, actors_locked = $3, actors_removed = $4, records_processed = $5,
          records = $6, skipped = $7, batches = $8, updated_at = now() where id = $1`,
@@ -383,7 +400,8 @@ class RunState {
 
   async finish(stopReason: string | null): Promise<RunSummary> {
     const status = stopReason ? 'partial' : 'completed';
-    await this.client.query(
+    if (this.recordRun)
+      await this.client.query(
       `update cleanup_runs set status = $2, stop_reason = $3, finished_at = now(), updated_at = now(), errors = $4 where id = $1`,
       [this.runId, status, stopReason, this.errors],
     );
