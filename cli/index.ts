@@ -3,6 +3,7 @@ import { stopEmbeddedPostgres } from '../db/embedded';
 import { getDataDir } from '../lib/env';
 import { actorCommand, parseActorArgs } from './commands/actor';
 import { cleanupCommand, parseCleanupArgs } from './commands/cleanup';
+import { demoCommand, parseDemoArgs } from './commands/demo';
 import { loadCommand, readScenarioFile } from './commands/load';
 import { parseReportArgs, reportCommand } from './commands/report';
 import { parseSettingsArgs, settingsCommand } from './commands/settings';
@@ -14,6 +15,8 @@ const HELP = `retention: the GDPR retention dashboard's command line
   retention cleanup [--as-of YYYY-MM-DD] [--dry-run] [--until-done] [--json]
   retention actor <actorId>… [--as-of YYYY-MM-DD] [--json]
   retention report deleted-per-day [--from D] [--to D] [--format json|csv]
+  retention demo [--actors N] [--seed S] [--replace] [--history-days D]
+  retention settings [show | set NAME=VALUE… --reason TEXT [--yes]]
   retention db stop            stop the embedded PostgreSQL of DATA_DIR
 
 Exit codes: 0 success, 1 failure, 2 bad input, 3 the cleanup cannot run now.
@@ -40,6 +43,10 @@ function prepare(command: string | undefined, argv: string[]): Prepared | 'help'
     case 'report': {
       const args = parseReportArgs(argv);
       return (c) => reportCommand(c.db, args);
+    }
+    case 'demo': {
+      const args = parseDemoArgs(argv);
+      return (c) => demoCommand(c.db, args);
     }
     case 'settings': {
       const args = parseSettingsArgs(argv);

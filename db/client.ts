@@ -1,4 +1,5 @@
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
 
@@ -11,8 +12,13 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 export type Schema = typeof schema;
 export type Db = NodePgDatabase<Schema> & { $client: pg.Pool };
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-/** A database handle or a transaction: every query function accepts either. */
-export type DbOrTx = Db | Tx;
+/** A database handle, a transaction, or drizzle over one client: every query function accepts any. */
+export type DbOrTx = PgDatabase<NodePgQueryResultHKT, Schema>;
+
+/** Drizzle over one checked-out client, for work that mixes drizzle with COPY in one transaction. */
+export function drizzleOnClient(client: pg.PoolClient): DbOrTx {
+  return drizzle(client, { schema });
+}
 
 /** Creates the pool and the drizzle instance for one connection string. */
 export function createDb(url: string, options: { max?: number; applicationName?: string } = {}): Db {

@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     console.log(conn.embedded ? `[db] embedded PostgreSQL ready, migrations applied` : '[db] DATABASE_URL ready, migrations applied');
     if (conn.isNewDatabase) {
       console.log('[db] new database: loading demo data');
-      await seedNewDatabase(conn.db);
+      await seedNewDatabase(conn.db, { timeZone: env.RETENTION_TIME_ZONE, log: (m) => console.log(`[db] ${m}`) });
     }
   } finally {
     await conn.close();

@@ -1,5 +1,5 @@
 import { RECORD_TABLE_CATEGORIES } from '../retention/categories';
-import { OTHER_ROLE_KINDS } from '../retention/conditions';
+import { DELETION_CONDITION_CODES, OTHER_ROLE_CONDITION, OTHER_ROLE_KINDS, type DeletionConditionCode } from '../retention/conditions';
 import { addDays, addMonths, type IsoDate } from '../retention/dates';
 import type { RetentionSettings } from '../retention/settings';
 import type { Scenario, ScenarioActor } from '../scenario/schema';
@@ -39,7 +39,74 @@ function dateIn(r: Random, from: IsoDate, to: IsoDate): IsoDate {
  * history off, and every deletion condition somewhere in a large enough library. Records are spread
  * over the membership so that every rule has work at some date.
  */
-export function generateActor(r: Random, actorId: number, today: IsoDate, instanceIds: number[]): ScenarioActor {
+export function generateActor(r: Random, actorId: number, today: IsoDate, instanceIds: number[], showcase?: DeletionConditionCode): ScenarioActor {
+  const actor = generateBaseActor(r, actorId, today, instanceIds);
+  return showcase ? withCondition(r, actor, showcase, today) : actor;
+}
+
+/**
+ * Makes `actor` a customer who cancelled years ago and is kept only by `code` (RECENT_MEMBERSHIP_END:
+ * one who cancelled recently). The demo starts with one such actor per deletion condition, so
+ * every condition is there to be seen whatever the library's size.
+ */
+function withCondition(r: Random, actor: ScenarioActor, code: DeletionConditionCode, today: IsoDate): ScenarioActor {
+  const a: ScenarioActor = structuredClone(actor);
+  const longAgo = addMonths(today, -60);
+  const instanceId = a.roles[0]!.instanceId;
+  a.registeredOn = a.registeredOn < addMonths(longAgo, -24) ? a.registeredOn : addMonths(longAgo, -24);
+  a.roles = [{ instanceId, type: 'ABON', subtype: null, status: 9, startDate: a.registeredOn, endDate: code === 'RECENT_MEMBERSHIP_END' ? addDays(today, -120) : longAgo, deregistrationDate: null }];
+  a.financial = a.financial.filter((f) => f.settled && f.bookedOn <= addMonths(longAgo, -90));
+  a.loans = a.loans.filter((l) => l.returnedOn !== null).map((l) => (l.loanedOn > longAgo ? { ...l, loanedOn: addDays(longAgo, -30), returnedOn: addDays(longAgo, -10) } : l));
+  a.otherRoles = [];
+  a.blocks = a.blocks.filter((b) => b.type !== 'ALG' && b.type !== 'DEU');
+  a.credentials = a.credentials.map((c) => ({ ...c, sipPort: false }));
+  const role = a.roles[0]!;
+  switch (code) {
+    case 'OPEN_FINANCIAL_ITEMS':
+      a.financial.push({ kind: 'fine', bookedOn: addDays(longAgo, -40), amountCents: r.int(200, 2000), settled: false });
+      break;
+    case 'RECENT_FINANCIAL_ARCHIVE':
+      a.financial.push({ kind: 'fine', bookedOn: addDays(today, -r.int(30, 300)), amountCents: r.int(200, 2000), settled: true });
+      a.roles[0] = { ...role, endDate: addDays(today, -r.int(800, 1000)) };
+      break;
+    case 'CURRENT_LOANS':
+      a.loans.push({ instanceId, itemId: `I${r.int(1, 999_999)}`, loanedOn: addDays(longAgo, -20), returnedOn: null });
+      break;
+    case 'RECENT_EDUB_DEREGISTRATION':
+      a.roles.push({ instanceId, type: 'EDUB', subtype: null, status: 9, startDate: a.registeredOn, endDate: null, deregistrationDate: addDays(today, -r.int(5, 60)) });
+      break;
+    case 'RECENT_MEMBERSHIP_END':
+      break;
+    case 'BRANCH_OR_EXTERNAL_ROLE':
+      a.roles.push({ instanceId, type: r.pick(['VEST', 'EXTR', 'XTRN']), subtype: null, status: 1, startDate: a.registeredOn, endDate: longAgo, deregistrationDate: null });
+      break;
+    case 'GENERAL_OR_BAILIFF_BLOCK':
+      a.blocks.push({ type: r.pick(['ALG', 'DEU']), createdOn: addDays(longAgo, -100) });
+      break;
+    case 'SIP_PORT_USERNAME':
+      a.credentials.push({ username: `sip-${a.actorId}`, sipPort: true });
+      break;
+    case 'OPEN_ENDED_SUBSCRIPTION':
+      a.roles.push({ instanceId, type: 'SUBSCRIBE', subtype: null, status: 1, startDate: a.registeredOn, endDate: null, deregistrationDate: null });
+      break;
+    case 'RUNNING_MEMBERSHIP_STATUS':
+      a.roles[0] = { ...role, status: r.int(1, 7) };
+      break;
+    case 'SPECIAL_MEMBERSHIP':
+      a.roles[0] = { ...role, subtype: r.pick(['SPEC', 'ADMI']) };
+      break;
+    default: {
+      const kind = OTHER_ROLE_KINDS.find((k) => OTHER_ROLE_CONDITION[k] === code);
+      if (kind) a.otherRoles.push({ kind });
+    }
+  }
+  return a;
+}
+
+/** The deletion conditions, one showcase actor each at the start of every generated library. */
+export const SHOWCASE_CONDITIONS: readonly DeletionConditionCode[] = DELETION_CONDITION_CODES;
+
+function generateBaseActor(r: Random, actorId: number, today: IsoDate, instanceIds: number[]): ScenarioActor {
   const registeredOn = dateIn(r, '2008-01-01', addDays(today, -30));
   const cancelled = r.chance(0.35);
   const endDate = cancelled ? dateIn(r, addDays(registeredOn, 60), today) : r.chance(0.1) ? addMonths(today, r.int(1, 12)) : null;
@@ -140,6 +207,6 @@ export function generateScenario(options: { actors: number; seed: number; today:
   ];
   const first = options.firstId ?? 1;
   const actors: ScenarioActor[] = [];
-  for (let i = 0; i < options.actors; i++) actors.push(generateActor(r, first + i, options.today, [1, 2, 3]));
+  for (let i = 0; i < options.actors; i++) actors.push(generateActor(r, first + i, options.today, [1, 2, 3], SHOWCASE_CONDITIONS[i]));
   return { settings: options.settings, instances, actors, description: `generated: ${options.actors} actors, seed ${options.seed}, as of ${options.today}` };
 }

@@ -1,9 +1,15 @@
 import type { Db } from '../../db/client';
+import { todayIn } from '../retention/dates';
+import { createDemoLibrary } from './create-demo-library';
+import { DEMO_DEFAULTS } from './defaults';
 
 /**
- * Fills a database that `connect()` has just created with the demo library, so that a fresh
- * `npm start` shows something. Called once by scripts/start.ts when `isNewDatabase` is true.
+ * Fills a new embedded database with the demo library (INTERFACES.md: "when the database is new,
+ * fills it with demo data"). Never called for a database given by DATABASE_URL.
  */
-// TODO: generate the deterministic demo library (the same as `retention demo`); a stub until then.
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export async function seedNewDatabase(db: Db): Promise<void> {}
+export async function seedNewDatabase(db: Db, options: { timeZone: string; log?: (m: string) => void }): Promise<void> {
+  const today = todayIn(options.timeZone);
+  options.log?.(`making the demo library (${DEMO_DEFAULTS.actors} actors, ${DEMO_DEFAULTS.historyDays} days of cleanup history): about a minute`);
+  const result = await createDemoLibrary(db, { ...DEMO_DEFAULTS, today, replace: false });
+  options.log?.(`demo library ready: ${result.actors} actors, ${result.historyRuns} history runs; the worked example is actor 1001`);
+}

@@ -42,6 +42,12 @@ export async function clearLibraryData(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`update cleanup_state set position = 0, backlog = null, backlog_as_of = null, backlog_counted_at = null`);
 }
 
+/** Takes the library for replacing: waits for other loads and runs, refuses when actors exist and `replace` is false. */
+export async function lockLibraryForReplace(tx: DbOrTx, replace: boolean): Promise<void> {
+  await tx.execute(sql`lock table actors in exclusive mode`);
+  if (!replace && (await hasActorData(tx))) throw new LibraryNotEmptyError();
+}
+
 const CHUNK = 20_000;
 
 /** Inserts rows through one JSON parameter per chunk: set-based, any number of rows. */
@@ -70,8 +76,7 @@ export async function loadScenario(
 ): Promise<LoadResult> {
   return db.transaction(async (tx) => {
     // Serialise loads and keep cleanup runs out while the library is swapped.
-    await tx.execute(sql`lock table actors in exclusive mode`);
-    if (!options.replace && (await hasActorData(tx))) throw new LibraryNotEmptyError();
+    await lockLibraryForReplace(tx, options.replace);
     await clearLibraryData(tx);
 
     if (scenario.systemOptions) {
