@@ -167,7 +167,7 @@ function printWhatIf(w: SettingsWhatIf) {
     String(w.newlyDue.records[id]),
   ]);
   rows.push(['actors removed', String(w.current.actors), String(w.proposed.actors), String(w.newlyDue.actors)]);
-  const widths = [Math.max(14, ...rows.map((r) => r[0]!.length)), 12, 12, 10];
+  const widths = [Math.max(14, ...rows.map((r) => r[0]!.length)), 12, 12, 12];
   const line = (cells: string[]) => `  ${cells[0]!.padEnd(widths[0]!)}${cells.slice(1).map((c, i) => c.padStart(widths[i + 1]!)).join('')}`;
   out.push(line(['category', 'due now', 'due after', 'newly due']));
   for (const r of rows) out.push(line(r));
