@@ -120,6 +120,8 @@ function canTraverse(dir: string, ids: { uid: number; gid: number }): boolean {
 }
 
 function runAs(ids: { uid: number; gid: number } | undefined) {
+  // Passing the environment through to the server process, not reading configuration.
+  // eslint-disable-next-line no-restricted-properties
   return ids ? { uid: ids.uid, gid: ids.gid, env: { ...process.env, HOME: os.tmpdir(), LC_ALL: 'C' } } : { env: { ...process.env, LC_ALL: 'C' } };
 }
 

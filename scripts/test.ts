@@ -1,6 +1,6 @@
 /**
- * `npm test`: the unit and database tests (vitest), then the end-to-end tests (Playwright), always
- * both. Ends with one line `N passed, N failed` (`, N skipped` when some were skipped) summed from
+ * `npm test`: the static checks (tsc, eslint), the unit and database tests (vitest), then the
+ * end-to-end tests (Playwright), always all of them. Ends with one line `N passed, N failed` (`, N skipped` when some were skipped) summed from
  * both runners' JSON reports, because CI reads that line. Exits non-zero when a test failed, a
  * runner crashed, or a report is missing.
  */
@@ -118,6 +118,21 @@ async function main(): Promise<number> {
   fs.rmSync(VITEST_REPORT, { force: true });
   fs.rmSync(E2E_REPORT, { force: true });
 
+  // Static checks count as one test each: the types (tsc) and the lint rules (eslint, which
+  // among others refuses a drizzle delete or update without a where).
+  const checks: Tally = { passed: 0, failed: 0, skipped: 0, problems: [] };
+  for (const [name, command, args] of [
+    ['typecheck', bin('tsc'), ['--noEmit']],
+    ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+  ] as const) {
+    const code = await run(command, [...args]);
+    if (code === 0) checks.passed += 1;
+    else {
+      checks.failed += 1;
+      checks.problems.push(`${name} failed (exit ${code})`);
+    }
+  }
+
   const vitestCode = await run(bin('vitest'), [
     'run',
     '--reporter=default',
@@ -134,12 +149,13 @@ async function main(): Promise<number> {
     playwright = tallyPlaywright(playwrightCode);
   }
 
-  const passed = vitest.passed + playwright.passed;
-  const failed = vitest.failed + playwright.failed;
+  const passed = checks.passed + vitest.passed + playwright.passed;
+  const failed = checks.failed + vitest.failed + playwright.failed;
   const skipped = vitest.skipped + playwright.skipped;
-  const problems = [...vitest.problems, ...playwright.problems];
+  const problems = [...checks.problems, ...vitest.problems, ...playwright.problems];
 
   console.log('');
+  console.log(`static checks (tsc, eslint):      ${checks.passed} passed, ${checks.failed} failed`);
   console.log(`unit and database tests (vitest): ${vitest.passed} passed, ${vitest.failed} failed, ${vitest.skipped} skipped`);
   console.log(`end-to-end tests (playwright):    ${playwright.passed} passed, ${playwright.failed} failed, ${playwright.skipped} skipped`);
   for (const p of problems) console.log(`  ! ${p}`);

@@ -13,10 +13,10 @@ import type { FoundActorReport } from '@/lib/retention/types';
 import { loadScenario } from '@/lib/scenario/load';
 import type { Scenario } from '@/lib/scenario/schema';
 import { runCli } from './helpers/cli';
-import { createTestDatabase, useTestDatabase } from './helpers/db';
+import { createTestDatabase, setupTestDatabase } from './helpers/db';
 
 const scenario = generateScenario({ actors: 1500, seed: 42, today: '2026-11-23', settings: TYPICAL_SETTINGS });
-const t = await useTestDatabase('safety');
+const t = await setupTestDatabase('safety');
 
 async function load(db: Db, s: Scenario = scenario) {
   await loadScenario(db, s, { replace: true, by: 'test', reason: 'safety test' });

@@ -5,9 +5,9 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { CLEANUP_LOCK_KEY } from '@/lib/cleanup/run';
 import { runCli, SCENARIO_DIR } from './helpers/cli';
-import { useTestDatabase } from './helpers/db';
+import { setupTestDatabase } from './helpers/db';
 
-const t = await useTestDatabase('cli');
+const t = await setupTestDatabase('cli');
 const cli = (args: string[], env?: Record<string, string>) => runCli(args, { databaseUrl: t.url, env });
 const seed = path.join(SCENARIO_DIR, 'seed-example.json');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'retention-cli-'));

@@ -7,10 +7,10 @@ import { TYPICAL_SETTINGS } from '@/lib/retention/settings';
 import type { FoundActorReport } from '@/lib/retention/types';
 import { getSettings } from '@/db/queries/settings';
 import { LibraryNotEmptyError } from '@/lib/scenario/load';
-import { createTestDatabase, useTestDatabase } from './helpers/db';
+import { createTestDatabase, setupTestDatabase } from './helpers/db';
 
 const today = '2026-11-23';
-const t = await useTestDatabase('demo');
+const t = await setupTestDatabase('demo');
 
 async function fingerprint(db: Db) {
   const tables = ['actors', 'roles', 'other_roles', 'blocks', 'credentials', 'financial_items', 'loans', 'holds', 'marketing', 'relationships', 'titles_previously_borrowed'];

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario, LibraryNotEmptyError } from '@/lib/scenario/load';
 import { parseScenarioText, ScenarioError } from '@/lib/scenario/schema';
-import { useTestDatabase } from './helpers/db';
+import { setupTestDatabase } from './helpers/db';
 import { SCENARIO_DIR } from './helpers/cli';
 
-const t = await useTestDatabase('loader');
+const t = await setupTestDatabase('loader');
 const seedText = fs.readFileSync(path.join(SCENARIO_DIR, 'seed-example.json'), 'utf8');
 const seed = () => JSON.parse(seedText) as Record<string, any>;
 

@@ -8,9 +8,9 @@ import { scenarioActorToData } from '@/lib/scenario/actor-data';
 import { loadScenario } from '@/lib/scenario/load';
 import type { Scenario } from '@/lib/scenario/schema';
 import { abon, scenarioOf, typical } from './helpers/build';
-import { useTestDatabase } from './helpers/db';
+import { setupTestDatabase } from './helpers/db';
 
-const t = await useTestDatabase('rules');
+const t = await setupTestDatabase('rules');
 
 function reportOf(scenario: Scenario, asOf: string, index = 0): FoundActorReport {
   return buildActorReport(scenarioActorToData(scenario.actors[index]!), { ...DISABLED_SETTINGS, ...scenario.settings }, asOf);

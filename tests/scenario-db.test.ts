@@ -8,12 +8,12 @@ import { CATEGORY_IDS } from '@/lib/retention/categories';
 import type { FoundActorReport } from '@/lib/retention/types';
 import { loadScenario } from '@/lib/scenario/load';
 import { parseScenarioText, type Scenario } from '@/lib/scenario/schema';
-import { useTestDatabase } from './helpers/db';
+import { setupTestDatabase } from './helpers/db';
 import { matchesExpectation, type Expectation } from './helpers/expectations';
 
 const SCENARIO_DIR = path.resolve(import.meta.dirname, '../../shared/spec/scenarios');
 const files = fs.readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json'));
-const t = await useTestDatabase('scenarios');
+const t = await setupTestDatabase('scenarios');
 
 async function freshLoad(scenario: Scenario) {
   await loadScenario(t.db, scenario, { replace: true, by: 'test', reason: 'scenario test' });

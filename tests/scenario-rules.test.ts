@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { buildActorReport } from '@/lib/retention/report';
 import { DISABLED_SETTINGS } from '@/lib/retention/settings';
 import { scenarioActorToData } from '@/lib/scenario/actor-data';

@@ -6,9 +6,9 @@ import { DISABLED_SETTINGS, SETTING_NAMES } from '@/lib/retention/settings';
 import { loadScenario } from '@/lib/scenario/load';
 import { abon, scenarioOf } from './helpers/build';
 import { runCli, type CliResult } from './helpers/cli';
-import { useTestDatabase } from './helpers/db';
+import { setupTestDatabase } from './helpers/db';
 
-const t = await useTestDatabase('settings_cli');
+const t = await setupTestDatabase('settings_cli');
 const cli = (args: string[], input?: string) => runCli(['settings', ...args], { databaseUrl: t.url, input });
 const AS_OF = '2024-11-15';
 const PROMPT = 'Apply these changes? Type "yes" to confirm:';

@@ -12,9 +12,9 @@ import { InvalidSettingsChangeError, SettingsChangedMeanwhileError } from '@/lib
 import { computeSettingsWhatIf } from '@/lib/settings/what-if';
 import { settingsChangeProblems, settingsChangeSchema } from '@/lib/validation/settings';
 import { abon, scenarioOf, typical } from './helpers/build';
-import { useTestDatabase } from './helpers/db';
+import { setupTestDatabase } from './helpers/db';
 
-const t = await useTestDatabase('settings');
+const t = await setupTestDatabase('settings');
 const AS_OF = '2024-11-15';
 
 async function load(scenario: Scenario) {

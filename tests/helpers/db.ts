@@ -34,7 +34,7 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
 }
 
 /** createTestDatabase, dropped automatically after the file's tests. */
-export async function useTestDatabase(label?: string): Promise<TestDatabase> {
+export async function setupTestDatabase(label?: string): Promise<TestDatabase> {
   const t = await createTestDatabase(label);
   afterAll(() => t.drop());
   return t;
