@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { getActorReport } from '@/lib/actors/get-actor-report';
 import { generateScenario } from '@/lib/demo/generate-scenario';
+import { countDue } from '@/lib/cleanup/count-due';
 import { runCleanup } from '@/lib/cleanup/run';
 import { runCleanupUntilDone } from '@/lib/cleanup/until-done';
 import { CATEGORY_IDS, RECORD_TABLE_CATEGORIES } from '@/lib/retention/categories';
@@ -79,6 +80,9 @@ describe('a generated library of 1,500 actors', () => {
         for (const id of CATEGORY_IDS) due[id]! += report.categories[id].due;
         if (report.removal.date === asOf) removals += 1;
       }
+      const counted = await countDue(t.db, { asOf, rangeActors: 333 });
+      expect(counted.records).toEqual(due);
+      expect(counted.actors).toBe(removals);
       const before = await tableCounts(t.db);
       const run = await runCleanup(t.db, { asOf, trigger: 'test', batchActors: 97 });
       const after = await tableCounts(t.db);

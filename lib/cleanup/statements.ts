@@ -64,18 +64,19 @@ const HAS_PERSONAL = `(coalesce(a.name,'') <> '' or coalesce(a.street,'') <> '' 
   or coalesce(a.city,'') <> '' or coalesce(a.district,'') <> '' or coalesce(a.email,'') <> '' or coalesce(a.phone,'') <> '')`;
 
 /**
- * Locks the actors of ids ($1, $2] that no other session holds (SKIP LOCKED) and fills the batch
- * table. `inactive` is evaluated on the as-of date; the cancellation flags say whether the
- * "after cancellation" rule of each setting has passed (counted from registration when the actor
- * never had a membership). The memberships are read once for the whole range (a grouped range
- * scan, not a lookup per actor), so a batch costs the same wherever it is in the table.
+ * The batch flags of the actors of ids ($1, $2]: `inactive` on the as-of date; whether the "after
+ * cancellation" rule of each setting has passed (counted from registration when the actor never
+ * had a membership); what anonymized loans keep. The memberships are read once for the whole
+ * range (a grouped range scan, not a lookup per actor), so a batch costs the same wherever it is.
+ * With `lock`, the actor rows are locked FOR UPDATE SKIP LOCKED (actors held by another session
+ * are left out: the run skips them and a later run does them).
  */
-export function fillBatchSql(asOf: IsoDate, c: Cutoffs): string {
+function batchFlagsSql(asOf: IsoDate, c: Cutoffs, lock: boolean): string {
   const base = 'coalesce(a.cancellation_date, a.registered_on)';
   const passed = (cutoff: IsoDate | null) => (cutoff === null ? 'false' : `${base} <= ${lit(cutoff)}`);
   return `
-    with locked as materialized (
-      select a.* from actors a where a.id > $1 and a.id <= $2 order by a.id for update skip locked
+    with picked as materialized (
+      select a.* from actors a where a.id > $1 and a.id <= $2 ${lock ? 'order by a.id for update skip locked' : ''}
     ), m as (
       select r.actor_id,
         bool_or(r.end_date is null or r.end_date > ${lit(asOf)}) as running,
@@ -85,19 +86,23 @@ export function fillBatchSql(asOf: IsoDate, c: Cutoffs): string {
       group by r.actor_id
     ), flagged as materialized (
       select a.*, not coalesce(m.running, false) as inactive, m.membership_type
-      from locked a left join m on m.actor_id = a.id
+      from picked a left join m on m.actor_id = a.id
     )
-    insert into cleanup_batch
-    select a.id, a.inactive,
-      a.inactive and ${passed(c.inactiveActorMonths)},
-      a.inactive and ${passed(c.personalDataMonths)},
-      a.inactive and ${passed(c.financialMonths)},
-      a.loan_history_opt_in,
-      ${HAS_PERSONAL},
+    select a.id as actor_id, a.inactive,
+      a.inactive and ${passed(c.inactiveActorMonths)} as cancel_inactive,
+      a.inactive and ${passed(c.personalDataMonths)} as cancel_personal,
+      a.inactive and ${passed(c.financialMonths)} as cancel_financial,
+      a.loan_history_opt_in as opt_in,
+      ${HAS_PERSONAL} as has_personal,
       a.membership_type,
       a.district,
-      substring(a.postal_code from '^\\s*([0-9]{4})')
+      substring(a.postal_code from '^\\s*([0-9]{4})') as postal_code4
     from flagged a`;
+}
+
+/** Locks the batch's actors and fills the batch table with their flags. */
+export function fillBatchSql(asOf: IsoDate, c: Cutoffs): string {
+  return `insert into cleanup_batch ${batchFlagsSql(asOf, c, true)}`;
 }
 
 const CANCEL_FLAG: Partial<Record<SettingName, string>> = {
@@ -120,68 +125,111 @@ function recordDue(category: CategoryId, c: Cutoffs, alias = 't'): string {
 const inRange = (alias: string) => `${alias}.actor_id > $1 and ${alias}.actor_id <= $2`;
 
 /**
+ * Where each category's records live and the predicate (on `t`, with the batch flags as `b`) that
+ * makes one due by its own rule on the as-of date. Shared by the run (which deletes or anonymizes
+ * them) and by countDueSql (which counts them), so the two cannot disagree.
+ */
+type CategoryTarget = { table: string; alias: 'a' | 't'; scope?: string; due: string };
+
+function categoryTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
+  const optOut = c.optOutLoanDays === null ? 'false' : `(not b.opt_in and t.returned_on <= ${lit(c.optOutLoanDays)})`;
+  const targets = {
+    personal_details: { table: 'actors', alias: 'a', scope: 'b.has_personal', due: 'b.cancel_personal' },
+    memberships: {
+      table: 'roles',
+      alias: 't',
+      scope: `t.type in ('ABON','EDUB','EDUV')`,
+      due: olderThan(`coalesce(t.end_date, case when t.type = 'EDUB' then t.deregistration_date end)`, c.historyMonths),
+    },
+    loan_history: {
+      table: 'loans',
+      alias: 't',
+      due: `(t.returned_on is not null and (${olderThan('t.returned_on', c.historyMonths)} or ${optOut}))`,
+    },
+    blocks: { table: 'blocks', alias: 't', due: `(b.cancel_inactive and t.type not in ('ALG','DEU'))` },
+    credentials: { table: 'credentials', alias: 't', due: '(b.cancel_inactive and not t.sip_port)' },
+    financial_transactions: {
+      table: 'financial_items',
+      alias: 't',
+      due: `(t.settled and (${olderThan('t.booked_on', c.financialMonths)} or b.cancel_financial))`,
+    },
+  } as Partial<Record<CategoryId, CategoryTarget>>;
+  for (const category of RECORD_TABLE_CATEGORIES) targets[category] = { table: category, alias: 't', due: recordDue(category, c) };
+  return targets as Record<CategoryId, CategoryTarget>;
+}
+
+/**
  * Phase 1: every age and cancellation rule on the batch, in one statement of data-modifying CTEs
  * (they touch different tables and read the batch table, so they do not depend on each other).
  * Returns one row: the count per category.
  */
 export function applyRulesSql(asOf: IsoDate, c: Cutoffs): string {
-  const ctes: string[] = [];
-  const counts: string[] = [];
-
-  ctes.push(`personal_details as (
+  const targets = categoryTargets(c);
+  const ctes = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => {
+    const t = targets[id];
+    const where = [t.scope, t.due].filter(Boolean).join(' and ');
+    if (id === 'personal_details') {
+      return `${id} as (
     update actors a set name = null, street = null, postal_code = null, city = null, district = null, email = null, phone = null
-    from cleanup_batch b
-    where a.id = b.actor_id and a.id > $1 and a.id <= $2 and b.cancel_personal and b.has_personal
-    returning 1)`);
-  ctes.push(`memberships as (
-    delete from roles t using cleanup_batch b
-    where t.actor_id = b.actor_id and ${inRange('t')} and t.type in ('ABON','EDUB','EDUV')
-      and ${olderThan(`coalesce(t.end_date, case when t.type = 'EDUB' then t.deregistration_date end)`, c.historyMonths)}
-    returning 1)`);
-  const optOut = c.optOutLoanDays === null ? 'false' : `(not b.opt_in and t.returned_on <= ${lit(c.optOutLoanDays)})`;
-  ctes.push(`loan_history as (
+    from cleanup_batch b where a.id = b.actor_id and a.id > $1 and a.id <= $2 and ${where} returning 1)`;
+    }
+    if (id === 'loan_history') {
+      return `${id} as (
     update loans t set actor_id = null, anonymized_on = ${lit(asOf)},
       membership_type = b.membership_type, district = b.district, postal_code4 = b.postal_code4
-    from cleanup_batch b
-    where t.actor_id = b.actor_id and ${inRange('t')} and t.returned_on is not null
-      and (${olderThan('t.returned_on', c.historyMonths)} or ${optOut})
-    returning 1)`);
-  for (const category of RECORD_TABLE_CATEGORIES) {
-    ctes.push(`${category} as (
-    delete from ${category} t using cleanup_batch b
-    where t.actor_id = b.actor_id and ${inRange('t')} and ${recordDue(category, c)}
-    returning 1)`);
-  }
-  ctes.push(`blocks as (
-    delete from blocks t using cleanup_batch b
-    where t.actor_id = b.actor_id and ${inRange('t')} and b.cancel_inactive and t.type not in ('ALG','DEU')
-    returning 1)`);
-  ctes.push(`credentials as (
-    delete from credentials t using cleanup_batch b
-    where t.actor_id = b.actor_id and ${inRange('t')} and b.cancel_inactive and not t.sip_port
-    returning 1)`);
-  ctes.push(`financial_transactions as (
-    delete from financial_items t using cleanup_batch b
-    where t.actor_id = b.actor_id and ${inRange('t')} and t.settled
-      and (${olderThan('t.booked_on', c.financialMonths)} or b.cancel_financial)
-    returning 1)`);
-
-  for (const id of Object.keys(CATEGORIES) as CategoryId[]) counts.push(`(select count(*) from ${id})::int as ${id}`);
+    from cleanup_batch b where t.actor_id = b.actor_id and ${inRange('t')} and ${where} returning 1)`;
+    }
+    return `${id} as (
+    delete from ${t.table} t using cleanup_batch b where t.actor_id = b.actor_id and ${inRange('t')} and ${where} returning 1)`;
+  });
+  const counts = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => `(select count(*) from ${id})::int as ${id}`);
   return `with ${ctes.join(',\n')}\nselect ${counts.join(',\n  ')}`;
 }
 
 /**
- * Phase 2: the deletion conditions of every removal candidate of the batch (inactive for at least
- * inactiveActorMonths), evaluated on the rows left after phase 1, inside the transaction that
- * holds the actor rows locked. One grouped range scan per table, joined to the candidates (never
- * a lookup per actor and condition, never a scan beyond the batch's range). An actor with no code
- * is removed.
+ * The deletion-condition CTEs for the candidates in `cand` (actor_id, cancel_financial): one
+ * grouped range scan per table joined to the candidates (never a lookup per actor and condition,
+ * never a scan beyond the range). A condition rests only on records that are not due today by
+ * their own rule: after phase 1 those are gone anyway, and before it (countDueSql) this is what
+ * makes an actor whose last reason ends today count as due, as the run will remove it.
  */
-export function conditionsSql(settings: RetentionSettings, c: Cutoffs): string {
+function conditionCtes(settings: RetentionSettings, c: Cutoffs): string {
   const scan = (table: string, select: string, where = 'true') => `
       select x.actor_id, ${select} from ${table} x join cand on cand.actor_id = x.actor_id
       where x.actor_id > $1 and x.actor_id <= $2 and (${where}) group by x.actor_id`;
-  const recentArchive = settings.financialMonths > 0 ? `bool_or(x.settled and x.booked_on > ${lit(c.financialMonths)})` : 'false';
+  const keptRole = `not ${olderThan(`coalesce(x.end_date, case when x.type = 'EDUB' then x.deregistration_date end)`, c.historyMonths)}`;
+  const recentArchive =
+    settings.financialMonths > 0 ? `bool_or(x.settled and x.booked_on > ${lit(c.financialMonths)} and not cand.cancel_financial)` : 'false';
+  return `
+    fin as (${scan('financial_items', `bool_or(not x.settled) as open_items, ${recentArchive} as recent_archive`)}),
+    cur as (${scan('loans', 'true as current', 'x.returned_on is null')}),
+    ro as (${scan(
+      'roles',
+      `bool_or(x.type = 'EDUB' and x.deregistration_date > ${lit(c.ediDeregistration)} and ${keptRole}) as edub,
+       bool_or(x.type in ('ABON','EDUV') and x.end_date > ${lit(c.membershipEnd)} and ${keptRole}) as membership_end,
+       bool_or(x.type in (${list(BRANCH_OR_EXTERNAL_ROLE_TYPES)})) as branch,
+       bool_or(x.type = 'SUBSCRIBE' and x.end_date is null) as subscription,
+       bool_or(x.type = 'ABON' and x.status < ${RUNNING_STATUS_BELOW} and ${keptRole}) as running_status,
+       bool_or(x.type = 'ABON' and x.subtype in (${list(SPECIAL_MEMBERSHIP_SUBTYPES)}) and ${keptRole}) as special`,
+    )}),
+    oth as (${scan('other_roles', 'array_agg(distinct x.kind) as kinds')}),
+    blk as (${scan('blocks', 'true as kept', `x.type in ('ALG','DEU')`)}),
+    sip as (${scan('credentials', 'true as kept', 'x.sip_port')}),
+    coded as (
+      select cand.actor_id, array_remove(array[
+        ${conditionCodes().map(([code, predicate]) => `case when coalesce(${predicate}, false) then '${code}' end`).join(',\n        ')}
+      ]::text[], null) as codes
+      from cand
+      left join fin on fin.actor_id = cand.actor_id
+      left join cur on cur.actor_id = cand.actor_id
+      left join ro on ro.actor_id = cand.actor_id
+      left join oth on oth.actor_id = cand.actor_id
+      left join blk on blk.actor_id = cand.actor_id
+      left join sip on sip.actor_id = cand.actor_id
+    )`;
+}
+
+function conditionCodes(): [DeletionConditionCode, string][] {
   const codes: [DeletionConditionCode, string][] = [
     ['OPEN_FINANCIAL_ITEMS', 'fin.open_items'],
     ['RECENT_FINANCIAL_ARCHIVE', 'fin.recent_archive'],
@@ -196,32 +244,45 @@ export function conditionsSql(settings: RetentionSettings, c: Cutoffs): string {
     ['SPECIAL_MEMBERSHIP', 'ro.special'],
   ];
   for (const [kind, code] of Object.entries(OTHER_ROLE_CONDITION)) codes.push([code, `'${kind}' = any(oth.kinds)`]);
+  return codes;
+}
+
+/**
+ * Phase 2: the deletion conditions of every removal candidate of the batch (inactive for at least
+ * inactiveActorMonths), evaluated on the rows left after phase 1, inside the transaction that
+ * holds the actor rows locked. An actor with no code is removed.
+ */
+export function conditionsSql(settings: RetentionSettings, c: Cutoffs): string {
   return `
-    with cand as materialized (select b.actor_id from cleanup_batch b where b.cancel_inactive),
-    fin as (${scan('financial_items', `bool_or(not x.settled) as open_items, ${recentArchive} as recent_archive`)}),
-    cur as (${scan('loans', 'true as current', 'x.returned_on is null')}),
-    ro as (${scan(
-      'roles',
-      `bool_or(x.type = 'EDUB' and x.deregistration_date > ${lit(c.ediDeregistration)}) as edub,
-       bool_or(x.type in ('ABON','EDUV') and x.end_date > ${lit(c.membershipEnd)}) as membership_end,
-       bool_or(x.type in (${list(BRANCH_OR_EXTERNAL_ROLE_TYPES)})) as branch,
-       bool_or(x.type = 'SUBSCRIBE' and x.end_date is null) as subscription,
-       bool_or(x.type = 'ABON' and x.status < ${RUNNING_STATUS_BELOW}) as running_status,
-       bool_or(x.type = 'ABON' and x.subtype in (${list(SPECIAL_MEMBERSHIP_SUBTYPES)})) as special`,
-    )}),
-    oth as (${scan('other_roles', 'array_agg(distinct x.kind) as kinds')}),
-    blk as (${scan('blocks', 'true as kept', `x.type in ('ALG','DEU')`)}),
-    sip as (${scan('credentials', 'true as kept', 'x.sip_port')})
-    select cand.actor_id, array_remove(array[
-      ${codes.map(([code, predicate]) => `case when coalesce(${predicate}, false) then '${code}' end`).join(',\n      ')}
-    ]::text[], null) as codes
-    from cand
-    left join fin on fin.actor_id = cand.actor_id
-    left join cur on cur.actor_id = cand.actor_id
-    left join ro on ro.actor_id = cand.actor_id
-    left join oth on oth.actor_id = cand.actor_id
-    left join blk on blk.actor_id = cand.actor_id
-    left join sip on sip.actor_id = cand.actor_id`;
+    with cand as materialized (select b.actor_id, b.cancel_financial from cleanup_batch b where b.cancel_inactive),
+    ${conditionCtes(settings, c)}
+    select actor_id, codes from coded`;
+}
+
+/**
+ * What one complete run on the as-of date would process in the actors of ($1, $2], read-only and
+ * without locks: actors removed, and per category the records due by their rule plus every other
+ * record of an actor who is removed. The same predicates as the run (categoryTargets,
+ * conditionCtes). Used for the backlog, the circuit breaker and the settings what-if.
+ */
+export function countDueSql(asOf: IsoDate, settings: RetentionSettings, c: Cutoffs): string {
+  const targets = categoryTargets(c);
+  const counts = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => {
+    const t = targets[id];
+    const due = `(${t.due}) or removable.actor_id is not null`;
+    if (id === 'personal_details') {
+      return `(select count(*) from b left join removable on removable.actor_id = b.actor_id where ${t.scope} and (${due}))::int as ${id}`;
+    }
+    return `(select count(*) from ${t.table} t join b on b.actor_id = t.actor_id left join removable on removable.actor_id = t.actor_id
+       where ${inRange('t')} ${t.scope ? `and ${t.scope}` : ''} and (${due}))::int as ${id}`;
+  });
+  return `
+    with b as materialized (${batchFlagsSql(asOf, c, false)}),
+    cand as materialized (select b.actor_id, b.cancel_financial from b where b.cancel_inactive),
+    ${conditionCtes(settings, c)},
+    removable as materialized (select actor_id from coded where cardinality(codes) = 0)
+    select (select count(*) from removable)::int as actors,
+      ${counts.join(',\n      ')}`;
 }
 
 /**
