@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { getSettings } from '../../db/queries/settings';
-import { runCleanup, type RunProgress, type RunSummary } from '../cleanup/run';
+import { countDue, type DueCounts } from '../cleanup/count-due';
 import { CATEGORY_IDS, type CategoryId } from '../retention/categories';
 import type { IsoDate } from '../retention/dates';
 import { SETTING_NAMES, type RetentionSettings, type SettingName } from '../retention/settings';
@@ -9,13 +9,8 @@ import { settingsChangeProblems, settingsChangeSchema, type settingValueChangesS
 import { DEFAULT_BREAKER_THRESHOLDS, exceedsBreaker, shareOfActors, type BreakerThresholds } from './breaker';
 import { InvalidSettingsChangeError } from './errors';
 
-/** What a complete cleanup run on the as-of date would process: actors removed, records per category. */
-export type DueFigures = {
-  actors: number;
-  /** Every category id, records deleted, anonymized or erased. */
-  records: Record<CategoryId, number>;
-  recordsTotal: number;
-};
+/** What a complete cleanup run on the as-of date would process: actors removed, records per category (countDue's result). */
+export type DueFigures = DueCounts;
 
 export type SettingDiff = { name: SettingName; oldValue: number; newValue: number };
 
@@ -39,40 +34,30 @@ export type SettingsWhatIf = {
   exceedsBreaker: boolean;
   breaker: BreakerThresholds;
   /**
-   * false when a dry run could not look at every actor: some were held locked by another session
-   * (a cleanup running now) or a batch failed. The figures are then a lower bound.
+   * Always true now that the figures are counted without locks (kept for callers); they are
+   * exact for the moment they were counted.
    */
   isExact: boolean;
 };
 
 export type WhatIfProgress = {
-  /** Which dry run is working: 1 (current settings) or 2 (proposed settings). */
+  /** Which count is working: 1 (current settings) or 2 (proposed settings). */
   step: number;
   steps: number;
-  /** Actors examined over both dry runs, out of `total`. */
+  /** Actors counted over both counts, out of `total`. */
   done: number;
   total: number;
-  run: RunProgress;
 };
 
 export type SettingsWhatIfParams = {
   changes: z.input<typeof settingValueChangesSchema>;
   asOf: IsoDate;
   onProgress?: (progress: WhatIfProgress) => void;
-  /** Actors per dry-run batch (default: the cleanup's default). */
+  /** Actors per counted range (default 20,000). */
   batchActors?: number;
 };
 
 const zero = (): Record<CategoryId, number> => Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0])) as Record<CategoryId, number>;
-
-function figuresOf(summary: RunSummary): DueFigures {
-  const records = zero();
-  for (const id of CATEGORY_IDS) {
-    const c = summary.records[id];
-    if (c) records[id] = c.deleted + c.anonymized;
-  }
-  return { actors: summary.actorsRemoved, records, recordsTotal: CATEGORY_IDS.reduce((n, id) => n + records[id], 0) };
-}
 
 function subtract(proposed: DueFigures, current: DueFigures): DueFigures {
   const records = zero();
@@ -84,18 +69,16 @@ function subtract(proposed: DueFigures, current: DueFigures): DueFigures {
   };
 }
 
-const isComplete = (s: RunSummary) => s.status === 'completed' && s.errors === 0 && s.actorsLocked === 0;
-
 /**
  * What a settings change would do as of `asOf` (RETENTION.md, "Changing settings"): the actors and
- * records per category that would become due for removal. Computed by the cleanup itself, so the
- * figures are what a run would really do: two unrecorded dry runs over the whole library (nothing
- * written, no run record, not blocked by a paused job or a running cleanup), one with the current
- * settings and one with the proposed ones, subtracted per category and clamped at 0. Both raw
- * figures are returned too, for a screen that shows the backlog before and after.
+ * records per category that would become due for removal. Computed with the cleanup's own
+ * predicates (countDue: read-only, no locks, not blocked by a paused job or a running cleanup; the
+ * tests hold it equal to what a run really does), once with the current settings and once with the
+ * proposed ones, subtracted per category and clamped at 0. Both raw figures are returned too, for a
+ * screen that shows the backlog before and after.
  *
- * The changes are validated again here (InvalidSettingsChangeError); an unchanged library with
- * unchanged values costs one dry run, not two.
+ * The changes are validated again here (InvalidSettingsChangeError); unchanged values cost one
+ * count, not two.
  */
 export async function computeSettingsWhatIf(db: Db, params: SettingsWhatIfParams): Promise<SettingsWhatIf> {
   const parsed = settingsChangeSchema.pick({ changes: true }).safeParse({ changes: params.changes });
@@ -110,36 +93,21 @@ export async function computeSettingsWhatIf(db: Db, params: SettingsWhatIfParams
     newValue: proposedSettings[name],
   }));
 
+  const actorsTotal = await countActors(db);
   const steps = changes.length > 0 ? 2 : 1;
-  const dryRun = (settings: RetentionSettings, step: number) =>
-    runCleanup(db, {
+  const count = (settings: RetentionSettings, step: number) =>
+    countDue(db, {
       asOf: params.asOf,
-      dryRun: true,
-      recordRun: false,
       settings,
-      trigger: 'settings-what-if',
-      batchActors: params.batchActors,
+      rangeActors: params.batchActors,
       onProgress: params.onProgress
-        ? (run) =>
-            params.onProgress!({
-              step,
-              steps,
-              done: (step - 1) * run.actorsTotal + run.actorsExamined,
-              total: steps * run.actorsTotal,
-              run,
-            })
+        ? (done) => params.onProgress!({ step, steps, done: (step - 1) * actorsTotal + done, total: steps * actorsTotal })
         : undefined,
     });
 
-  // Run one after the other: two dry runs at once would skip each other's locked actors.
-  const currentRun = await dryRun(currentSettings, 1);
-  const proposedRun = changes.length > 0 ? await dryRun(proposedSettings, 2) : currentRun;
-
-  const current = figuresOf(currentRun);
-  const proposed = figuresOf(proposedRun);
+  const current = await count(currentSettings, 1);
+  const proposed = changes.length > 0 ? await count(proposedSettings, 2) : current;
   const newlyDue = subtract(proposed, current);
-  // Every actor is examined by a dry run without a time budget or row limit.
-  const actorsTotal = Math.max(currentRun.actorsExamined, proposedRun.actorsExamined);
   return {
     asOf: params.asOf,
     currentSettings,
@@ -152,6 +120,12 @@ export async function computeSettingsWhatIf(db: Db, params: SettingsWhatIfParams
     newlyDueShare: shareOfActors(newlyDue.actors, actorsTotal),
     exceedsBreaker: exceedsBreaker(newlyDue.actors, actorsTotal, DEFAULT_BREAKER_THRESHOLDS),
     breaker: DEFAULT_BREAKER_THRESHOLDS,
-    isExact: isComplete(currentRun) && isComplete(proposedRun),
+    // Counted without locks: exact for the moment it was counted.
+    isExact: true,
   };
+}
+
+async function countActors(db: Db): Promise<number> {
+  const r = await db.$client.query<{ n: number }>('select count(*)::int as n from actors');
+  return r.rows[0]?.n ?? 0;
 }
