@@ -7,6 +7,8 @@ import { demoCommand, parseDemoArgs } from './commands/demo';
 import { loadCommand, readScenarioFile } from './commands/load';
 import { parseReportArgs, reportCommand } from './commands/report';
 import { parseSettingsArgs, settingsCommand } from './commands/settings';
+import { parseTokenArgs, tokenCommand } from './commands/token';
+import { parseUserArgs, userCommand } from './commands/user';
 import { CannotRunNowError, EXIT, UsageError } from './errors';
 
 const HELP = `retention: the GDPR retention dashboard's command line
@@ -17,6 +19,10 @@ const HELP = `retention: the GDPR retention dashboard's command line
   retention report deleted-per-day [--from D] [--to D] [--format json|csv]
   retention demo [--actors N] [--seed S] [--replace] [--history-days D]
   retention settings [show | set NAME=VALUE… --reason TEXT [--yes]]
+  retention user add --email E --role manager|ops|support|admin [--name N]
+                               prints only the one-time password
+  retention token add --role R [--name N]
+                               prints only the API token (shown once)
   retention db stop            stop the embedded PostgreSQL of DATA_DIR
 
 Exit codes: 0 success, 1 failure, 2 bad input, 3 the cleanup cannot run now.
@@ -51,6 +57,14 @@ function prepare(command: string | undefined, argv: string[]): Prepared | 'help'
     case 'settings': {
       const args = parseSettingsArgs(argv);
       return (c) => settingsCommand(c.db, args);
+    }
+    case 'user': {
+      const args = parseUserArgs(argv);
+      return (c) => userCommand(c.db, args);
+    }
+    case 'token': {
+      const args = parseTokenArgs(argv);
+      return (c) => tokenCommand(c.db, args);
     }
     case undefined:
     case 'help':

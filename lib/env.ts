@@ -18,6 +18,19 @@ const envSchema = z.object({
   CLEANUP_TIME_BUDGET_SECONDS: z.coerce.number().positive().default(480),
   CLEANUP_ROW_LIMIT: z.coerce.number().int().positive().default(5_000_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * Signs session cookies. When unset, one is made on first start and kept in the database
+   * (table system_secrets), so a fresh clone works and every instance shares it.
+   */
+  AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  /** The dashboard's public origin (https://retention.example.org); default http://localhost:PORT. */
+  AUTH_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((u) => new URL(u).origin)
+    .optional(),
+  /** Sign-in attempts allowed per client address and window; 0 turns the limit off (tests, scripts). */
+  AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(0).max(100_000).default(10),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -34,6 +47,12 @@ export function getEnv(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** The origin the dashboard is reached at: AUTH_URL, else http://localhost:PORT. */
+export function getPublicOrigin(): string {
+  const env = getEnv();
+  return env.AUTH_URL ?? `http://localhost:${env.PORT}`;
 }
 
 /** Absolute data folder of the embedded PostgreSQL. */

@@ -5,3 +5,4 @@ export * from './records';
 export * from './settings';
 export * from './cleanup';
 export * from './access';
+export * from './auth';

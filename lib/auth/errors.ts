@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { fieldErrorsOf } from '../validation/result';
+
+/*
+ * Typed errors of sign-in, permissions, users and tokens. Each has a stable `code` (for API
+ * answers and tests) and a message fit to show a user; none carries a secret.
+ */
+
+/** No valid credentials: no session cookie, an expired or revoked session, or an unknown token (HTTP 401). */
+export class NotAuthenticatedError extends Error {
+  readonly code = 'UNAUTHENTICATED';
+  readonly status = 401;
+  constructor(message = 'Sign in, or send a valid API token, to use this.') {
+    super(message);
+  }
+}
+
+/** Signed in, but the role may not do this (HTTP 403). */
+export class ForbiddenError extends Error {
+  readonly code = 'FORBIDDEN';
+  readonly status = 403;
+  constructor(message = 'Your role may not do this.') {
+    super(message);
+  }
+}
+
+/** Signed in with a one-time password: only the change-password page and sign-out are open (HTTP 403). */
+export class PasswordChangeRequiredError extends Error {
+  readonly code = 'PASSWORD_CHANGE_REQUIRED';
+  readonly status = 403;
+  constructor(message = 'Choose your own password first.') {
+    super(message);
+  }
+}
+
+/** Another login already uses this email address; nothing was written. */
+export class EmailTakenError extends Error {
+  readonly code = 'EMAIL_TAKEN';
+  constructor(readonly email: string) {
+    super(`a login with the email address ${email} exists already`);
+  }
+}
+
+/** No login with this id; nothing was written. */
+export class UserNotFoundError extends Error {
+  readonly code = 'USER_NOT_FOUND';
+  constructor() {
+    super('no such login');
+  }
+}
+
+/** No API token with this id; nothing was written. */
+export class TokenNotFoundError extends Error {
+  readonly code = 'TOKEN_NOT_FOUND';
+  constructor() {
+    super('no such API token');
+  }
+}
+
+/** The change would leave no enabled admin, and so nobody to manage users; nothing was written. */
+export class LastAdminError extends Error {
+  readonly code = 'LAST_ADMIN';
+  constructor() {
+    super('this is the last enabled admin: make another login admin first');
+  }
+}
+
+/** The current password given with a password change is wrong; nothing was written. */
+export class WrongPasswordError extends Error {
+  readonly code = 'WRONG_PASSWORD';
+  constructor() {
+    super('the current password is not right');
+  }
+}
+
+/** Input that fails validation (a domain function called without the form's checks); nothing was written. */
+export class InvalidAuthInputError extends Error {
+  readonly code = 'INVALID_INPUT';
+  constructor(readonly fieldErrors: Record<string, string[]>) {
+    super(
+      Object.entries(fieldErrors)
+        .map(([, messages]) => messages.join('; '))
+        .join('; '),
+    );
+  }
+}
+
+/** Parses input with its schema, or throws InvalidAuthInputError naming the fields at fault. */
+export function parseAuthInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new InvalidAuthInputError(fieldErrorsOf(parsed.error));
+  return parsed.data;
+}

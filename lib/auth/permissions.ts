@@ -1,0 +1,51 @@
+import { USER_ROLES, type UserRole } from './roles';
+
+export { USER_ROLES, type UserRole };
+
+/**
+ * Everything a caller may be allowed to do. Server actions and API handlers ask for one of these
+ * (`requirePermission('cleanup.control')`), never for a role name.
+ */
+export const PERMISSIONS = [
+  'settings.read',
+  'settings.change',
+  'policy.read',
+  'reports.read',
+  'cleanup.read',
+  'cleanup.control',
+  'cleanup.acknowledge',
+  'actor.lookup',
+  'users.manage',
+  'tokens.manage',
+  'logs.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const MANAGER = ['settings.read', 'policy.read', 'reports.read', 'cleanup.read'] as const satisfies readonly Permission[];
+
+/**
+ * The role table of INTERFACES.md ("Roles"), the one place that says who may do what:
+ * manager sees settings, policy, reports and the cleanup dashboard; ops adds pausing, resuming,
+ * running and dry-running the cleanup; support looks up single actors; admin may do everything.
+ */
+export const ROLE_PERMISSIONS: { readonly [R in UserRole]: readonly Permission[] } = {
+  manager: MANAGER,
+  ops: [...MANAGER, 'cleanup.control'],
+  support: ['actor.lookup'],
+  admin: PERMISSIONS,
+};
+
+/** True when the role may do what the permission names. */
+export function hasPermission(role: UserRole, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** The permissions of a role, in PERMISSIONS order (for a navigation or a "what may I do" answer). */
+export function permissionsOf(role: UserRole): Permission[] {
+  return PERMISSIONS.filter((p) => hasPermission(role, p));
+}
+
+/** Narrows an unknown value (a form field, a command-line word) to a role. */
+export function isUserRole(value: unknown): value is UserRole {
+  return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);
+}

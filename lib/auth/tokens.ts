@@ -1,0 +1,95 @@
+import crypto from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { apiTokens, type UserRole } from '../../db/schema/auth';
+import { apiTokenIdSchema, createApiTokenSchema } from '../validation/auth';
+import { writeAuditEntry, type ChangedBy } from './audit';
+import { parseAuthInput, TokenNotFoundError } from './errors';
+
+/** Every API token starts with this, so a leaked one is recognised (by people and secret scanners). */
+export const API_TOKEN_PREFIX = 'rdt_';
+const TOKEN_PATTERN = /^rdt_[A-Za-z0-9_-]{43}$/;
+
+/** A new token: the prefix and 32 random bytes, base64url. */
+export function generateApiToken(): string {
+  return `${API_TOKEN_PREFIX}${crypto.randomBytes(32).toString('base64url')}`;
+}
+
+/** The stored form of a token: SHA-256, hex. The token has 256 random bits, so no salt or slow hash is needed. */
+export function hashApiToken(token: string): string {
+  return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** True when the text has the shape of one of our tokens (checked before any database work). */
+export function isApiTokenShaped(value: string): boolean {
+  return TOKEN_PATTERN.test(value);
+}
+
+export type CreatedApiToken = { tokenId: string; name: string; role: UserRole; token: string; hint: string };
+
+/**
+ * Creates an API token for a role. The token is returned here, once; only its hash is stored.
+ * One transaction with its audit row.
+ */
+export async function createApiToken(db: DbOrTx, params: { role: string; name?: string; by: ChangedBy }): Promise<CreatedApiToken> {
+  const input = parseAuthInput(createApiTokenSchema, { role: params.role, ...(params.name !== undefined ? { name: params.name } : {}) });
+  const token = generateApiToken();
+  const hint = token.slice(0, API_TOKEN_PREFIX.length + 4);
+  const name = input.name ?? `${input.role} token`;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ name, role: input.role, tokenHash: hashApiToken(token), hint, createdBy: params.by.label, createdByUserId: params.by.userId })
+      .returning({ id: apiTokens.id });
+    const tokenId = row!.id;
+    await writeAuditEntry(tx, {
+      action: 'token.create',
+      by: params.by,
+      target: { type: 'token', id: tokenId, label: name },
+      details: { role: input.role, hint },
+    });
+    return { tokenId, name, role: input.role, token, hint };
+  });
+}
+
+/** Revokes an API token for good; the next request with it gets 401. Revoking a revoked token changes nothing. */
+export async function revokeApiToken(db: DbOrTx, params: { tokenId: string; by: ChangedBy }): Promise<{ changed: boolean }> {
+  const tokenId = parseAuthInput(apiTokenIdSchema, params.tokenId);
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: apiTokens.id, name: apiTokens.name, revokedAt: apiTokens.revokedAt })
+      .from(apiTokens)
+      .where(eq(apiTokens.id, tokenId))
+      .for('update');
+    const row = rows[0];
+    if (!row) throw new TokenNotFoundError();
+    if (row.revokedAt) return { changed: false };
+    await tx.update(apiTokens).set({ revokedAt: sql`now()`, revokedBy: params.by.label }).where(eq(apiTokens.id, row.id));
+    await writeAuditEntry(tx, { action: 'token.revoke', by: params.by, target: { type: 'token', id: row.id, label: row.name } });
+    return { changed: true };
+  });
+}
+
+export type ActiveApiToken = { tokenId: string; name: string; role: UserRole };
+
+/**
+ * The active (not revoked) token a bearer presents, looked up by its hash; undefined for anything
+ * else. Notes the use in `last_used_at`, at most once a minute per token so busy clients do not
+ * write on every request.
+ */
+export async function findActiveApiToken(db: DbOrTx, token: string): Promise<ActiveApiToken | undefined> {
+  if (!isApiTokenShaped(token)) return undefined;
+  const rows = await db
+    .select({ tokenId: apiTokens.id, name: apiTokens.name, role: apiTokens.role, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)));
+  const row = rows[0];
+  if (!row) return undefined;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() >= 60_000) {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(and(eq(apiTokens.id, row.tokenId), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`));
+  }
+  return { tokenId: row.tokenId, name: row.name, role: row.role };
+}

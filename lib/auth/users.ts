@@ -1,0 +1,291 @@
+import crypto from 'node:crypto';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { accounts, sessions, users, type UserRole } from '../../db/schema/auth';
+import { createUserSchema, newPasswordSchema, setUserRoleSchema, userIdSchema } from '../validation/auth';
+import { writeAuditEntry, type ChangedBy } from './audit';
+import { EmailTakenError, LastAdminError, parseAuthInput, UserNotFoundError, WrongPasswordError } from './errors';
+import { generateOneTimePassword, hashPassword, verifyPassword } from './passwords';
+
+/** Better Auth's provider id for email and password credentials. */
+const CREDENTIAL_PROVIDER = 'credential';
+
+export type CreatedUser = { userId: string; email: string; role: UserRole; oneTimePassword: string };
+
+function isUniqueViolation(e: unknown, constraint: string): boolean {
+  const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pg = err.cause ?? err;
+  return pg.code === '23505' && pg.constraint === constraint;
+}
+
+/** Inserts a user and their email-and-password credentials; the caller's transaction writes the audit row. */
+async function insertUserWithPassword(
+  tx: DbOrTx,
+  user: { email: string; role: UserRole; name: string; passwordHash: string; mustChangePassword: boolean },
+): Promise<string | null> {
+  const userId = crypto.randomUUID();
+  const inserted = await tx
+    .insert(users)
+    .values({ id: userId, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword, emailVerified: true })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  if (inserted.length === 0) return null;
+  await tx.insert(accounts).values({
+    id: crypto.randomUUID(),
+    accountId: userId,
+    providerId: CREDENTIAL_PROVIDER,
+    userId,
+    password: user.passwordHash,
+  });
+  return userId;
+}
+
+const nameFromEmail = (email: string) => email.slice(0, email.indexOf('@'));
+
+/**
+ * Creates a login with a one-time password (returned once, stored only as Better Auth's hash) that
+ * must be changed at the first sign-in. One transaction with its audit row; a taken email address
+ * throws EmailTakenError and writes nothing.
+ */
+export async function createUser(db: DbOrTx, params: { email: string; role: string; name?: string; by: ChangedBy }): Promise<CreatedUser> {
+  const input = parseAuthInput(createUserSchema, { email: params.email, role: params.role, ...(params.name !== undefined ? { name: params.name } : {}) });
+  const oneTimePassword = generateOneTimePassword();
+  // Hash before the transaction: scrypt takes a while and needs no lock.
+  const passwordHash = await hashPassword(oneTimePassword);
+  try {
+    const userId = await db.transaction(async (tx) => {
+      const id = await insertUserWithPassword(tx, {
+        email: input.email,
+        role: input.role,
+        name: input.name ?? nameFromEmail(input.email),
+        passwordHash,
+        mustChangePassword: true,
+      });
+      if (!id) throw new EmailTakenError(input.email);
+      await writeAuditEntry(tx, {
+        action: 'user.create',
+        by: params.by,
+        target: { type: 'user', id, label: input.email },
+        details: { role: input.role },
+      });
+      return id;
+    });
+    return { userId, email: input.email, role: input.role, oneTimePassword };
+  } catch (e) {
+    if (isUniqueViolation(e, 'users_email_unique')) throw new EmailTakenError(input.email);
+    throw e;
+  }
+}
+
+type LockedUser = { id: string; email: string; role: UserRole; disabled: boolean };
+
+async function lockUser(tx: DbOrTx, userId: string): Promise<LockedUser> {
+  const rows = await tx
+    .select({ id: users.id, email: users.email, role: users.role, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  const row = rows[0];
+  if (!row) throw new UserNotFoundError();
+  return row;
+}
+
+/** Transaction-scoped advisory lock key that serialises role changes and disabling. */
+const ADMIN_CHANGE_LOCK = 7325101;
+
+/**
+ * Serialises the changes that can take a user out of the enabled admins, so two admins demoting
+ * or disabling each other at once cannot both succeed (row locks alone would deadlock instead).
+ */
+async function lockAdminChanges(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_CHANGE_LOCK})`);
+}
+
+/** Refuses a change that takes `user` out of the enabled admins when no other enabled admin is left. */
+async function assertNotLastAdmin(tx: DbOrTx, user: LockedUser): Promise<void> {
+  if (user.role !== 'admin' || user.disabled) return;
+  const others = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, user.id)));
+  if (others.length === 0) throw new LastAdminError();
+}
+
+async function revokeSessions(tx: DbOrTx, userId: string, keepSessionId?: string): Promise<number> {
+  const where = keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId);
+  const deleted = await tx.delete(sessions).where(where).returning({ id: sessions.id });
+  return deleted.length;
+}
+
+/**
+ * Changes a user's role. The user keeps their sessions: every request re-reads the role, so a
+ * demoted user loses access on their next request. Refuses to demote the last enabled admin.
+ * Setting the role they have changes nothing and writes nothing.
+ */
+export async function setUserRole(db: DbOrTx, params: { userId: string; role: string; by: ChangedBy }): Promise<{ changed: boolean }> {
+  const input = parseAuthInput(setUserRoleSchema, { userId: params.userId, role: params.role });
+  return db.transaction(async (tx) => {
+    await lockAdminChanges(tx);
+    const user = await lockUser(tx, input.userId);
+    if (user.role === input.role) return { changed: false };
+    if (input.role !== 'admin') await assertNotLastAdmin(tx, user);
+    await tx.update(users).set({ role: input.role, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    await writeAuditEntry(tx, {
+      action: 'user.role_change',
+      by: params.by,
+      target: { type: 'user', id: user.id, label: user.email },
+      details: { from: user.role, to: input.role },
+    });
+    return { changed: true };
+  });
+}
+
+/**
+ * Disables a login: no sign-in, and every session of theirs is deleted, so they are signed out on
+ * their next request. Refuses to disable the last enabled admin. A disabled user stays disabled.
+ */
+export async function disableUser(db: DbOrTx, params: { userId: string; by: ChangedBy }): Promise<{ changed: boolean; sessionsRevoked: number }> {
+  const userId = parseAuthInput(userIdSchema, params.userId);
+  return db.transaction(async (tx) => {
+    await lockAdminChanges(tx);
+    const user = await lockUser(tx, userId);
+    if (user.disabled) return { changed: false, sessionsRevoked: await revokeSessions(tx, user.id) };
+    await assertNotLastAdmin(tx, user);
+    await tx.update(users).set({ disabled: true, disabledAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    const sessionsRevoked = await revokeSessions(tx, user.id);
+    await writeAuditEntry(tx, {
+      action: 'user.disable',
+      by: params.by,
+      target: { type: 'user', id: user.id, label: user.email },
+      details: { sessionsRevoked },
+    });
+    return { changed: true, sessionsRevoked };
+  });
+}
+
+/** Enables a disabled login again; they sign in with the password they had. */
+export async function enableUser(db: DbOrTx, params: { userId: string; by: ChangedBy }): Promise<{ changed: boolean }> {
+  const userId = parseAuthInput(userIdSchema, params.userId);
+  return db.transaction(async (tx) => {
+    const user = await lockUser(tx, userId);
+    if (!user.disabled) return { changed: false };
+    await tx.update(users).set({ disabled: false, disabledAt: null, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    await writeAuditEntry(tx, { action: 'user.enable', by: params.by, target: { type: 'user', id: user.id, label: user.email } });
+    return { changed: true };
+  });
+}
+
+async function setCredentialPassword(tx: DbOrTx, userId: string, passwordHash: string): Promise<void> {
+  const updated = await tx
+    .update(accounts)
+    .set({ password: passwordHash, updatedAt: sql`now()` })
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, CREDENTIAL_PROVIDER)))
+    .returning({ id: accounts.id });
+  if (updated.length === 0)
+    await tx.insert(accounts).values({ id: crypto.randomUUID(), accountId: userId, providerId: CREDENTIAL_PROVIDER, userId, password: passwordHash });
+}
+
+/**
+ * An admin's password reset: a new one-time password (returned once) that must be changed at the
+ * next sign-in; every session of the user is deleted.
+ */
+export async function resetPassword(db: DbOrTx, params: { userId: string; by: ChangedBy }): Promise<{ oneTimePassword: string; sessionsRevoked: number }> {
+  const userId = parseAuthInput(userIdSchema, params.userId);
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  return db.transaction(async (tx) => {
+    const user = await lockUser(tx, userId);
+    await setCredentialPassword(tx, user.id, passwordHash);
+    await tx.update(users).set({ mustChangePassword: true, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    const sessionsRevoked = await revokeSessions(tx, user.id);
+    await writeAuditEntry(tx, {
+      action: 'user.password_reset',
+      by: params.by,
+      target: { type: 'user', id: user.id, label: user.email },
+      details: { sessionsRevoked },
+    });
+    return { oneTimePassword, sessionsRevoked };
+  });
+}
+
+/**
+ * A user chooses their own password: the current one must be right (WrongPasswordError
+ * otherwise). Clears "must change password", signs out their other sessions and keeps
+ * `keepSessionId` (the one they use now).
+ */
+export async function changeOwnPassword(
+  db: DbOrTx,
+  params: { userId: string; currentPassword: string; newPassword: string; keepSessionId?: string },
+): Promise<{ sessionsRevoked: number }> {
+  const userId = parseAuthInput(userIdSchema, params.userId);
+  const newPassword = parseAuthInput(newPasswordSchema, params.newPassword);
+  const current = await db
+    .select({ hash: accounts.password, email: users.email, disabled: users.disabled })
+    .from(users)
+    .innerJoin(accounts, and(eq(accounts.userId, users.id), eq(accounts.providerId, CREDENTIAL_PROVIDER)))
+    .where(eq(users.id, userId));
+  const row = current[0];
+  if (!row || row.disabled) throw new UserNotFoundError();
+  if (!row.hash || !(await verifyPassword(row.hash, params.currentPassword))) throw new WrongPasswordError();
+  const passwordHash = await hashPassword(newPassword);
+  return db.transaction(async (tx) => {
+    // Only if the password is still the one just verified (no reset or change came in between).
+    const updated = await tx
+      .update(accounts)
+      .set({ password: passwordHash, updatedAt: sql`now()` })
+      .where(and(eq(accounts.userId, userId), eq(accounts.providerId, CREDENTIAL_PROVIDER), eq(accounts.password, row.hash!)))
+      .returning({ id: accounts.id });
+    if (updated.length === 0) throw new WrongPasswordError();
+    await tx.update(users).set({ mustChangePassword: false, updatedAt: sql`now()` }).where(eq(users.id, userId));
+    const sessionsRevoked = await revokeSessions(tx, userId, params.keepSessionId);
+    await writeAuditEntry(tx, {
+      action: 'user.password_change',
+      by: { label: row.email, userId },
+      target: { type: 'user', id: userId, label: row.email },
+      details: { sessionsRevoked },
+    });
+    return { sessionsRevoked };
+  });
+}
+
+/** The demo logins of INTERFACES.md, one per role, all with the password `demo-password`. */
+export const DEMO_LOGINS: readonly { email: string; role: UserRole; name: string }[] = [
+  { email: 'manager@demo.test', role: 'manager', name: 'Demo manager' },
+  { email: 'ops@demo.test', role: 'ops', name: 'Demo ops' },
+  { email: 'support@demo.test', role: 'support', name: 'Demo support' },
+  { email: 'admin@demo.test', role: 'admin', name: 'Demo admin' },
+];
+export const DEMO_PASSWORD = 'demo-password';
+
+/**
+ * Creates the demo logins that do not exist yet (an existing one is left as it is: its role,
+ * password and state). Only for demo data: `demo` and the first `npm start` of an embedded
+ * database call it, never a database given by DATABASE_URL otherwise. Returns the emails created.
+ */
+export async function ensureDemoLogins(db: DbOrTx, params: { by?: ChangedBy } = {}): Promise<string[]> {
+  const by = params.by ?? { label: 'demo', userId: null };
+  const existing = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(inArray(users.email, DEMO_LOGINS.map((l) => l.email)));
+  const have = new Set(existing.map((r) => r.email));
+  const missing = DEMO_LOGINS.filter((l) => !have.has(l.email));
+  if (missing.length === 0) return [];
+  const hashes = await Promise.all(missing.map(() => hashPassword(DEMO_PASSWORD)));
+  return db.transaction(async (tx) => {
+    const created: string[] = [];
+    for (const [i, login] of missing.entries()) {
+      // A concurrent caller may have made it meanwhile: then it is skipped, not duplicated.
+      const id = await insertUserWithPassword(tx, { ...login, passwordHash: hashes[i]!, mustChangePassword: false });
+      if (!id) continue;
+      await writeAuditEntry(tx, {
+        action: 'user.create',
+        by,
+        target: { type: 'user', id, label: login.email },
+        details: { role: login.role, demo: true },
+      });
+      created.push(login.email);
+    }
+    return created;
+  });
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { USER_ROLES } from '../auth/permissions';
+
+/*
+ * Inputs of sign-in, password changes, users and API tokens, shared by the forms, the server
+ * actions, the API and the command line. Form values arrive as strings.
+ */
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+const NAME_MAX_LENGTH = 100;
+
+const noNul = (s: string) => !s.includes('\u0000');
+
+export const emailSchema = z
+  .string({ error: 'email is required' })
+  .trim()
+  .max(254, { error: 'email must be at most 254 characters' })
+  .pipe(z.email({ error: 'email must be an email address such as name@library.example' }))
+  .transform((s) => s.toLowerCase());
+
+export const roleSchema = z.enum(USER_ROLES, {
+  error: (issue) =>
+    `role must be one of ${USER_ROLES.join(', ')}${typeof issue.input === 'string' ? ` (got "${issue.input.slice(0, 40)}")` : ''}`,
+});
+
+export const displayNameSchema = z
+  .string({ error: 'name must be text' })
+  .trim()
+  .min(1, { error: 'name must not be blank' })
+  .max(NAME_MAX_LENGTH, { error: `name must be at most ${NAME_MAX_LENGTH} characters` })
+  .refine(noNul, { error: 'name must not contain NUL characters' });
+
+/** A password someone types to sign in: any non-empty text up to the maximum length. */
+const enteredPasswordSchema = z
+  .string({ error: 'password is required' })
+  .min(1, { error: 'password is required' })
+  .max(PASSWORD_MAX_LENGTH, { error: `password must be at most ${PASSWORD_MAX_LENGTH} characters` });
+
+/** A password someone chooses. */
+export const newPasswordSchema = z
+  .string({ error: 'new password is required' })
+  .min(PASSWORD_MIN_LENGTH, { error: `new password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(PASSWORD_MAX_LENGTH, { error: `new password must be at most ${PASSWORD_MAX_LENGTH} characters` })
+  .refine(noNul, { error: 'new password must not contain NUL characters' })
+  .refine((s) => s.trim().length > 0, { error: 'new password must not be only spaces' });
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: enteredPasswordSchema,
+  next: z.string().max(2000).optional(),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: enteredPasswordSchema,
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string({ error: 'repeat the new password' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.confirmPassword !== v.newPassword)
+      ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'the two new passwords are not the same' });
+    if (v.newPassword === v.currentPassword)
+      ctx.addIssue({ code: 'custom', path: ['newPassword'], message: 'the new password must differ from the current one' });
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const createUserSchema = z.strictObject({
+  email: emailSchema,
+  role: roleSchema,
+  name: displayNameSchema.optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const userIdSchema = z.string({ error: 'user id is required' }).trim().min(1).max(100);
+
+export const setUserRoleSchema = z.strictObject({ userId: userIdSchema, role: roleSchema });
+export type SetUserRoleInput = z.infer<typeof setUserRoleSchema>;
+
+export const createApiTokenSchema = z.strictObject({
+  role: roleSchema,
+  name: displayNameSchema.optional(),
+});
+export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
+
+export const apiTokenIdSchema = z.uuid({ error: 'token id must be a token id' });
+
+/**
+ * The path to go back to after signing in: only a path of this site (`/settings?x=1`), never an
+ * absolute or protocol-relative URL (`https://evil.example`, `//evil.example`, `/\evil.example`),
+ * and never the sign-in page itself. Anything else gives `fallback`.
+ */
+export function safeNextPath(next: unknown, fallback = '/'): string {
+  if (typeof next !== 'string' || next.length === 0 || next.length > 2000) return fallback;
+  if (!next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
+  // Control characters (a tab or newline inside "/\t/evil.example") are dropped by URL parsers.
+  if (/[\u0000-\u001f\u007f]/.test(next)) return fallback;
+  const base = 'http://same.invalid';
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  if (url.pathname === '/login' || url.pathname.startsWith('/api/')) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
+}

@@ -1,0 +1,97 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { accounts, apiTokens, auditLog, users } from '@/db/schema';
+import { verifyPassword } from '@/lib/auth/passwords';
+import { findActiveApiToken, hashApiToken } from '@/lib/auth/tokens';
+import { runCli } from './helpers/cli';
+import { setupTestDatabase } from './helpers/db';
+
+const t = await setupTestDatabase('auth_cli');
+const cli = (args: string[]) => runCli(args, { databaseUrl: t.url });
+
+async function counts() {
+  const [u] = await t.db.select({ n: sql<number>`count(*)::int` }).from(users);
+  const [k] = await t.db.select({ n: sql<number>`count(*)::int` }).from(apiTokens);
+  const [a] = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+  return { users: u!.n, tokens: k!.n, audit: a!.n };
+}
+
+describe('retention user add', () => {
+  it('creates the login and prints only the one-time password on stdout', async () => {
+    const result = await cli(['user', 'add', '--email', 'Manager@Library.Example', '--role', 'manager', '--name', 'Mia Manager']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}\n$/);
+    const password = result.stdout.trim();
+    expect(result.stderr).toContain('manager@library.example');
+    expect(result.stderr).not.toContain(password);
+
+    const [user] = await t.db.select().from(users).where(eq(users.email, 'manager@library.example'));
+    expect(user).toMatchObject({ role: 'manager', name: 'Mia Manager', mustChangePassword: true, disabled: false });
+    const [account] = await t.db.select().from(accounts).where(eq(accounts.userId, user!.id));
+    expect(account!.password).not.toContain(password);
+    expect(await verifyPassword(account!.password!, password)).toBe(true);
+    const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.targetId, user!.id));
+    expect(audit).toMatchObject({ action: 'user.create', details: { role: 'manager' } });
+    expect(audit!.changedBy).toMatch(/^cli/);
+  });
+
+  it.each([
+    ['a bad email', ['user', 'add', '--email', 'not-an-email', '--role', 'ops'], /email/],
+    ['an unknown role', ['user', 'add', '--email', 'x@library.example', '--role', 'root'], /role must be one of manager, ops, support, admin/],
+    ['a missing role', ['user', 'add', '--email', 'x@library.example'], /--role/],
+    ['a missing email', ['user', 'add', '--role', 'ops'], /--email/],
+    ['an unknown option', ['user', 'add', '--email', 'x@library.example', '--role', 'ops', '--admin'], /--admin/],
+    ['an unknown subcommand', ['user', 'delete', '--email', 'x@library.example'], /unknown user command/],
+    ['no subcommand', ['user'], /usage: retention user add/],
+    ['a duplicate email (any case)', ['user', 'add', '--email', 'MANAGER@library.example', '--role', 'admin'], /exists already/],
+  ])('refuses %s with exit 2 and writes nothing', async (_label, args, message) => {
+    const before = await counts();
+    const result = await cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('retention token add', () => {
+  it('creates a token for the role and prints only the token; only its hash is stored', async () => {
+    const result = await cli(['token', 'add', '--role', 'ops', '--name', 'grafana']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^rdt_[A-Za-z0-9_-]{43}\n$/);
+    const token = result.stdout.trim();
+    expect(result.stderr).not.toContain(token);
+    const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.name, 'grafana'));
+    expect(row).toMatchObject({ role: 'ops', tokenHash: hashApiToken(token), revokedAt: null });
+    const dump = await t.db.execute<{ row: string }>(sql`select row_to_json(x)::text as row from api_tokens x union all select row_to_json(y)::text from audit_log y`);
+    expect(dump.rows.map((r) => r.row).join('\n')).not.toContain(token.slice(4));
+    expect(await findActiveApiToken(t.db, token)).toMatchObject({ role: 'ops', name: 'grafana' });
+  });
+
+  it('names the token after its role when no name is given', async () => {
+    const result = await cli(['token', 'add', '--role', 'support']);
+    expect(result.code).toBe(0);
+    expect(await findActiveApiToken(t.db, result.stdout.trim())).toMatchObject({ role: 'support', name: 'support token' });
+  });
+
+  it.each([
+    ['an unknown role', ['token', 'add', '--role', 'superuser'], /role must be one of/],
+    ['a missing role', ['token', 'add', '--name', 'x'], /--role/],
+    ['a blank name', ['token', 'add', '--role', 'ops', '--name', '  '], /name must not be blank/],
+    ['a stray argument', ['token', 'add', 'extra', '--role', 'ops'], /unexpected argument/],
+  ])('refuses %s with exit 2 and writes nothing', async (_label, args, message) => {
+    const before = await counts();
+    const result = await cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lists both commands in the help', async () => {
+    const result = await cli(['help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('retention user add --email E --role manager|ops|support|admin');
+    expect(result.stdout).toContain('retention token add --role R');
+  });
+});
