@@ -62,7 +62,8 @@ export default defineConfig({
     // The built app, as a user runs it (`npm start` builds when needed), on a new database.
     command: 'node_modules/.bin/tsx e2e/support/reset-data-dir.ts && npm start',
     url: `${baseURL}/api/health`,
-    env: { DATA_DIR: E2E_DATA_DIR, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1' },
+    // Sign-in is rate-limited per client address; every test signs in from 127.0.0.1.
+    env: { DATA_DIR: E2E_DATA_DIR, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1', AUTH_RATE_LIMIT_MAX: '0' },
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: 'pipe',

@@ -86,3 +86,19 @@ describe('the demo library', () => {
     expect(backlog.rows[0].last).toBe('2026-11-20');
   });
 });
+
+describe('the demo logins', () => {
+  it('are created by the demo, once, with the demo password and no forced change', async () => {
+    const first = await createDemoLibrary(t.db, { actors: 50, seed: 1, today, replace: true });
+    const second = await createDemoLibrary(t.db, { actors: 50, seed: 1, today, replace: true });
+    expect(second.loginsCreated).toEqual([]);
+    const r = await t.db.$client.query(`select email, role, must_change_password from users where email like '%@demo.test' order by email`);
+    expect(r.rows.map((x) => [x.email, x.role, x.must_change_password])).toEqual([
+      ['admin@demo.test', 'admin', false],
+      ['manager@demo.test', 'manager', false],
+      ['ops@demo.test', 'ops', false],
+      ['support@demo.test', 'support', false],
+    ]);
+    expect(first.loginsCreated.length + second.loginsCreated.length).toBeLessThanOrEqual(4);
+  });
+});

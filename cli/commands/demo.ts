@@ -42,7 +42,10 @@ export async function demoCommand(db: Db, args: ReturnType<typeof parseDemoArgs>
         `Demo library made for ${args.asOf}: ${result.actors} actors (seed ${args.seed}), ${result.rows} rows, ` +
           `generated in ${(result.generateMs / 1000).toFixed(1)} s, loaded in ${(result.loadMs / 1000).toFixed(1)} s; ` +
           `${result.historyRuns} history runs in ${(result.historyMs / 1000).toFixed(1)} s.\n` +
-          `The worked example of RETENTION.md is actor 1001.\n`,
+          `The worked example of RETENTION.md is actor 1001.\n` +
+          (result.loginsCreated.length
+            ? `Demo logins created (password demo-password): ${result.loginsCreated.join(', ')}\n`
+            : `The demo logins already exist (manager@, ops@, support@, admin@demo.test).\n`),
       );
     return 0;
   } catch (e) {

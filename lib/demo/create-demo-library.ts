@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { drizzleOnClient, type Db } from '../../db/client';
 import { writeSettings } from '../../db/queries/settings';
+import { ensureDemoLogins } from '../auth/users';
 import { runCleanup } from '../cleanup/run';
 import { addDays, type IsoDate } from '../retention/dates';
 import { SETTING_NAMES, TYPICAL_SETTINGS } from '../retention/settings';
@@ -38,10 +39,20 @@ export type DemoOptions = {
   onProgress?: (p: DemoProgress) => void;
 };
 
-export type DemoResult = { actors: number; rows: number; historyRuns: number; generateMs: number; loadMs: number; historyMs: number };
+export type DemoResult = {
+  actors: number;
+  rows: number;
+  historyRuns: number;
+  generateMs: number;
+  loadMs: number;
+  historyMs: number;
+  /** The demo logins this call created (those that did not exist yet). */
+  loginsCreated: string[];
+};
 
 /**
- * Replaces the library data with a generated, deterministic demo library (same seed and day, same
+ * Replaces the library data with a generated, deterministic demo library, and creates the demo
+ * logins that do not exist yet, (same seed and day, same
  * data) with the typical settings of RETENTION.md (audited), and the worked example under 1001.
  * Bulk-loaded with COPY in one transaction. Then, optionally, about `historyDays` days of history
  * made by real cleanup runs for past as-of dates, so that the per-day report has data: the first
@@ -94,6 +105,9 @@ export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<D
       client.release();
     }
     await db.execute(sql`analyze`);
+    // The demo logins of INTERFACES.md exist only where demo data was made (here and the first
+    // npm start); existing users are left as they are.
+    const loginsCreated = await ensureDemoLogins(db);
     const loadMs = Date.now() - t0;
 
     t0 = Date.now();
@@ -114,7 +128,7 @@ export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<D
       options.onProgress?.({ phase: 'history', done: days - lastDay, total: days - lastDay, asOf: addDays(today, -lastDay - 1) });
     }
     const rows = [...files.rows.values()].reduce((s, n) => s + n, 0);
-    return { actors, rows, historyRuns, generateMs, loadMs, historyMs: Date.now() - t0 };
+    return { actors, rows, historyRuns, generateMs, loadMs, historyMs: Date.now() - t0, loginsCreated };
   } finally {
     files.remove();
   }
