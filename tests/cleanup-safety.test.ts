@@ -178,7 +178,7 @@ describe('a generated library of 1,500 actors', () => {
       if (report.removal.date === asOf) removed.push(actor.actorId);
     }
     expect(removed.length).toBeGreaterThan(50);
-    await t.db.$client.query(`insert into access_log (user_id, actor_id, via) select 'support@demo.test', unnest($1::bigint[]), 'test'`, [removed]);
+    await t.db.$client.query(`insert into access_log (caller_kind, caller_id, caller_label, actor_id, via) select 'user', 'u1', 'support@demo.test', unnest($1::bigint[]), 'api'`, [removed]);
     await runCleanupUntilDone(t.db, { asOf, trigger: 'test' });
     const tables = await t.db.$client.query<{ table_schema: string; table_name: string }>(
       `select table_schema, table_name from information_schema.tables where table_schema in ('public', 'drizzle') and table_type = 'BASE TABLE'`,

@@ -155,7 +155,7 @@ describe('removal due', () => {
     expect(r.removal).toEqual({ due: true, date: '2024-01-01', reasons: [] });
     expect(r.categories.holds).toMatchObject({ records: 1, due: 1, lastDate: '2024-01-01' });
     await load(s);
-    await t.db.$client.query(`insert into access_log (user_id, actor_id, via) values ('support@x', 1, 'test'), ('support@x', 2, 'test')`);
+    await t.db.$client.query(`insert into access_log (caller_kind, caller_id, caller_label, actor_id, via) values ('user', 'u1', 'support@x', 1, 'api'), ('user', 'u1', 'support@x', 2, 'api')`);
     const run = await runCleanup(t.db, { asOf: '2024-01-01', trigger: 'test' });
     expect(run.actorsRemoved).toBe(1);
     const left = await t.db.$client.query(`select
@@ -193,5 +193,19 @@ describe('month ends and leap days in the database', () => {
     const run = await runCleanup(t.db, { asOf: '2021-02-28', trigger: 'test' });
     expect(run.records.marketing).toEqual({ deleted: 1, anonymized: 0 });
     expect(reportOf(s, '2021-02-28').categories.marketing).toMatchObject({ due: 1, nextDate: '2021-03-01' });
+  });
+});
+
+describe('the access log', () => {
+  it('keeps 24 months: a real run deletes older entries, a dry run does not', async () => {
+    await load(scenarioOf(typical, [{ actorId: 1, roles: [abon(null, { status: 1 })] }]));
+    await t.db.$client.query(`insert into access_log (at, caller_kind, caller_id, caller_label, actor_id, via) values
+      ('2022-01-09T12:00:00Z', 'user', 'u1', 'support@x', 1, 'api'),
+      ('2022-01-11T12:00:00Z', 'user', 'u1', 'support@x', 1, 'api')`);
+    await runCleanup(t.db, { asOf: '2024-01-10', trigger: 'test', dryRun: true });
+    expect((await t.db.$client.query('select count(*)::int as n from access_log')).rows[0].n).toBe(2);
+    await runCleanup(t.db, { asOf: '2024-01-10', trigger: 'test' });
+    const left = await t.db.$client.query(`select to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day from access_log`);
+    expect(left.rows).toEqual([{ day: '2022-01-11' }]);
   });
 });

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Db } from '../../db/client';
 import { getSettings } from '../../db/queries/settings';
+import { PURGE_ACCESS_LOG_SQL } from '../access/access-log';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../retention/categories';
 import type { IsoDate } from '../retention/dates';
 import type { RetentionSettings } from '../retention/settings';
@@ -400,6 +401,10 @@ class RunState {
 
   async finish(stopReason: string | null): Promise<RunSummary> {
     const status = stopReason ? 'partial' : 'completed';
+    // The access log keeps 24 months (RETENTION.md); a real run trims it for its as-of date.
+    if (!this.dryRun && this.recordRun) {
+      await this.client.query(PURGE_ACCESS_LOG_SQL, [this.options.asOf]);
+    }
     if (this.recordRun)
       await this.client.query(
       `update cleanup_runs set status = $2, stop_reason = $3, finished_at = now(), updated_at = now(), errors = $4 where id = $1`,

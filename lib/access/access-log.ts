@@ -1,0 +1,65 @@
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { accessLog } from '../../db/schema/access';
+import type { Caller } from '../auth/caller';
+import type { IsoDate } from '../retention/dates';
+
+/** Access-log entries are kept this many months (RETENTION.md, "The cleanup job"). */
+export const ACCESS_LOG_MONTHS = 24;
+
+export type LookupChannel = 'screen' | 'api';
+
+/** Records that `caller` looked up `actorId` (as of `asOf`) through a screen or the API. */
+export async function recordActorLookup(db: DbOrTx, params: { caller: Caller; actorId: number; asOf: IsoDate; via: LookupChannel }): Promise<void> {
+  const c = params.caller;
+  await db.insert(accessLog).values({
+    callerKind: c.kind,
+    callerId: c.kind === 'user' ? c.userId : c.tokenId,
+    callerLabel: c.kind === 'user' ? c.email : c.name,
+    actorId: params.actorId,
+    asOf: params.asOf,
+    via: params.via,
+  });
+}
+
+export type AccessLogFilter = {
+  actorId?: number;
+  callerId?: string;
+  /** Timestamps, inclusive from, exclusive to. */
+  from?: Date;
+  to?: Date;
+  limit?: number;
+  /** Entries with an id below this one (keyset paging, newest first). */
+  before?: number;
+};
+
+/** Access-log entries, newest first, with optional filters. */
+export async function getAccessLog(db: DbOrTx, filter: AccessLogFilter = {}) {
+  const where: SQL[] = [];
+  if (filter.actorId !== undefined) where.push(eq(accessLog.actorId, filter.actorId));
+  if (filter.callerId !== undefined) where.push(eq(accessLog.callerId, filter.callerId));
+  if (filter.from) where.push(gte(accessLog.at, filter.from));
+  if (filter.to) where.push(lt(accessLog.at, filter.to));
+  if (filter.before !== undefined) where.push(lt(accessLog.id, filter.before));
+  return db
+    .select({
+      id: accessLog.id,
+      at: accessLog.at,
+      callerKind: accessLog.callerKind,
+      callerId: accessLog.callerId,
+      callerLabel: accessLog.callerLabel,
+      actorId: accessLog.actorId,
+      asOf: accessLog.asOf,
+      via: accessLog.via,
+    })
+    .from(accessLog)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(accessLog.id))
+    .limit(Math.min(filter.limit ?? 100, 1000));
+}
+
+/**
+ * Deletes access-log entries older than ACCESS_LOG_MONTHS before the as-of date $1; every real
+ * cleanup run does this (RETENTION.md: the access log keeps entries for 24 months).
+ */
+export const PURGE_ACCESS_LOG_SQL = `delete from access_log where at < ($1::date - interval '${ACCESS_LOG_MONTHS} months')`;

@@ -1,0 +1,17 @@
+import 'server-only';
+import { recordActorLookup, type LookupChannel } from '@/lib/access/access-log';
+import { getActorReport } from '@/lib/actors/get-actor-report';
+import type { Caller } from '@/lib/auth/caller';
+import type { IsoDate } from '@/lib/retention/dates';
+import type { ActorReport } from '@/lib/retention/types';
+import { getServerDb } from '@/server/db';
+
+/**
+ * One actor's report for a caller who may look actors up, written to the access log (who, when,
+ * which actor) before it is returned. The caller's permission is checked by the route or page.
+ */
+export async function lookUpActorReport(caller: Caller, params: { actorId: number; asOf: IsoDate; via: LookupChannel }): Promise<ActorReport> {
+  const db = await getServerDb();
+  await recordActorLookup(db, { caller, actorId: params.actorId, asOf: params.asOf, via: params.via });
+  return getActorReport(db, params.actorId, params.asOf);
+}
