@@ -4,6 +4,7 @@ import { getDataDir } from '../lib/env';
 import { actorCommand, parseActorArgs } from './commands/actor';
 import { cleanupCommand, parseCleanupArgs } from './commands/cleanup';
 import { demoCommand, parseDemoArgs } from './commands/demo';
+import { jobCommand, parseJobArgs } from './commands/job';
 import { loadCommand, readScenarioFile } from './commands/load';
 import { parseReportArgs, reportCommand } from './commands/report';
 import { parseSettingsArgs, settingsCommand } from './commands/settings';
@@ -19,6 +20,7 @@ const HELP = `retention: the GDPR retention dashboard's command line
   retention report deleted-per-day [--from D] [--to D] [--format json|csv]
   retention demo [--actors N] [--seed S] [--replace] [--history-days D]
   retention settings [show | set NAME=VALUE… --reason TEXT [--yes]]
+  retention job [status | pause | resume | acknowledge] [--json]
   retention user add --email E --role manager|ops|support|admin [--name N]
                                prints only the one-time password
   retention token add --role R [--name N]
@@ -53,6 +55,10 @@ function prepare(command: string | undefined, argv: string[]): Prepared | 'help'
     case 'demo': {
       const args = parseDemoArgs(argv);
       return (c) => demoCommand(c.db, args);
+    }
+    case 'job': {
+      const args = parseJobArgs(argv);
+      return (c) => jobCommand(c.db, args);
     }
     case 'settings': {
       const args = parseSettingsArgs(argv);

@@ -17,6 +17,10 @@ const envSchema = z.object({
   CLEANUP_BATCH_ACTORS: z.coerce.number().int().min(1).max(100_000).default(5000),
   CLEANUP_TIME_BUDGET_SECONDS: z.coerce.number().positive().default(480),
   CLEANUP_ROW_LIMIT: z.coerce.number().int().positive().default(5_000_000),
+  /** How long a cleanup batch waits for a row another session holds before it gives up. */
+  CLEANUP_LOCK_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(2000),
+  /** How often the worker's scheduler checks the schedule (pg-boss; tests make it short). */
+  CLEANUP_CRON_CHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /**
    * Signs session cookies. When unset, one is made on first start and kept in the database

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '../db/connect';
 import { getEnv } from '../lib/env';
+import { startConfiguredWorker } from '../lib/cleanup/worker';
 import { seedNewDatabase } from '../lib/demo/seed-new-database';
 import { getBuildState } from './build-state';
 
@@ -53,20 +54,26 @@ async function main(): Promise<number> {
     if (stopping) return 130;
   }
 
-  const conn = await connect({ applicationName: 'retention-start', max: 2, log: (m) => console.log(`[db] ${m}`) });
+  const conn = await connect({ applicationName: 'retention-start', max: 4, log: (m) => console.log(`[db] ${m}`) });
+  let worker: { stop: () => Promise<void> } | undefined;
   try {
     console.log(conn.embedded ? `[db] embedded PostgreSQL ready, migrations applied` : '[db] DATABASE_URL ready, migrations applied');
     if (conn.isNewDatabase) {
       console.log('[db] new database: loading demo data');
       await seedNewDatabase(conn.db, { timeZone: env.RETENTION_TIME_ZONE, log: (m) => console.log(`[db] ${m}`) });
     }
+    if (stopping) return 130;
+    // The scheduled cleanup runs in this process beside the web server, unless CLEANUP_WORKER=off
+    // (a web-only instance; `npm run worker` hosts it elsewhere).
+    if (env.CLEANUP_WORKER === 'on') worker = await startConfiguredWorker(conn, (m) => console.log(`[cleanup] ${m}`));
+    else console.log('[cleanup] CLEANUP_WORKER=off: this instance serves pages only');
+
+    console.log(`Starting the dashboard on http://localhost:${env.PORT}`);
+    return await run(nextBin, ['start', '-p', String(env.PORT)]);
   } finally {
+    await worker?.stop().catch(() => undefined);
     await conn.close();
   }
-  if (stopping) return 130;
-
-  console.log(`Starting the dashboard on http://localhost:${env.PORT}`);
-  return run(nextBin, ['start', '-p', String(env.PORT)]);
 }
 
 main().then(

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { getEnv } from '../../lib/env';
+import { getCleanupConfig } from '../../lib/cleanup/config';
 import { CleanupBusyError, CleanupPausedError, runCleanup, type RunSummary } from '../../lib/cleanup/run';
 import { runCleanupUntilDone } from '../../lib/cleanup/until-done';
 import { parse, parseDate, today } from '../args';
@@ -61,15 +61,16 @@ function printHuman(s: RunSummary) {
 
 /** `retention cleanup`: an attended run (not subject to the circuit breaker). Returns the exit code. */
 export async function cleanupCommand(db: Db, args: ReturnType<typeof parseCleanupArgs>): Promise<number> {
-  const env = getEnv();
+  const config = getCleanupConfig();
   const bar = createProgressBar(args.dryRun ? 'Dry run' : 'Cleanup');
   const options = {
     asOf: args.asOf,
     dryRun: args.dryRun,
     trigger: 'cli',
-    batchActors: env.CLEANUP_BATCH_ACTORS,
-    timeBudgetMs: env.CLEANUP_TIME_BUDGET_SECONDS * 1000,
-    rowLimit: env.CLEANUP_ROW_LIMIT,
+    batchActors: config.batchActors,
+    timeBudgetMs: config.timeBudgetMs,
+    rowLimit: config.rowLimit,
+    lockTimeoutMs: config.lockTimeoutMs,
     onProgress: (p: { actorsExamined: number; actorsTotal: number; recordsProcessed: number; actorsRemoved: number }) =>
       bar.update(p.actorsExamined, p.actorsTotal, `${p.recordsProcessed} records, ${p.actorsRemoved} actors removed`),
   };

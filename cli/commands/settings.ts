@@ -252,7 +252,7 @@ async function setSettings(db: Db, args: Extract<SettingsArgs, { action: 'set' }
 
   let result: ChangeSettingsResult;
   try {
-    result = await changeSettings(db, { ...args.input, by: cliUser(), expected: whatIf.currentSettings });
+    result = await changeSettings(db, { ...args.input, by: cliUser(), expected: whatIf.currentSettings, approvedRemovals: whatIf.proposed.actors });
   } catch (e) {
     if (e instanceof SettingsChangedMeanwhileError) {
       process.stderr.write(`retention: ${e.message}; run the command again to see the new what-if\n`);

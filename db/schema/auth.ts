@@ -142,7 +142,7 @@ export const systemSecrets = pgTable('system_secrets', {
 
 export type AuditDetails = Record<string, string | number | boolean | null>;
 
-/** What an audit entry records; settings changes keep their own table (settings_audit). */
+/** What an audit entry records (user, token and cleanup-job changes); settings changes keep their own table (settings_audit). */
 export const AUDIT_ACTIONS = [
   'user.create',
   'user.role_change',
@@ -152,6 +152,9 @@ export const AUDIT_ACTIONS = [
   'user.password_change',
   'token.create',
   'token.revoke',
+  'cleanup.pause',
+  'cleanup.resume',
+  'cleanup.acknowledge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -168,7 +171,7 @@ export const auditLog = pgTable(
     changedBy: text('changed_by').notNull(),
     changedByUserId: text('changed_by_user_id'),
     action: text('action').$type<AuditAction>().notNull(),
-    targetType: text('target_type').$type<'user' | 'token'>().notNull(),
+    targetType: text('target_type').$type<'user' | 'token' | 'job'>().notNull(),
     targetId: text('target_id').notNull(),
     targetLabel: text('target_label').notNull(),
     details: jsonb('details').$type<AuditDetails>().notNull().default({}),
@@ -176,7 +179,7 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_changed_at_idx').on(t.changedAt),
     index('audit_log_target_idx').on(t.targetType, t.targetId),
-    check('audit_log_target_type', sql`${t.targetType} in ('user','token')`),
+    check('audit_log_target_type', sql`${t.targetType} in ('user','token','job')`),
     check(
       'audit_log_action_known',
       sql`${t.action} in (${sql.raw(AUDIT_ACTIONS.map((a) => `'${a}'`).join(','))})`,

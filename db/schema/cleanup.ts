@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -64,8 +65,9 @@ export const cleanupDailyCounts = pgTable(
 );
 
 /**
- * The job's single state row: pause switch and where the last run stopped in the actor-id space.
- * The position is the id of an actor that still exists (or 0), so it never keeps a removed actor's id.
+ * The job's single state row: the pause switch, the circuit breaker, where the last run stopped in
+ * the actor-id space, and the backlog counted at the end of the last run. The position is the id
+ * of an actor that still exists (or 0), so it never keeps a removed actor's id.
  */
 export const cleanupState = pgTable(
   'cleanup_state',
@@ -75,11 +77,26 @@ export const cleanupState = pgTable(
     pausedAt: timestamp('paused_at', { withTimezone: true }),
     pausedBy: text('paused_by'),
     position: bigint('position', { mode: 'number' }).notNull().default(0),
-    backlog: jsonb('backlog').$type<{ actors: number; records: Record<string, number> }>(),
+    backlog: jsonb('backlog').$type<{ actors: number; records: Record<string, number>; recordsTotal: number }>(),
     backlogAsOf: date('backlog_as_of', { mode: 'string' }),
     backlogCountedAt: timestamp('backlog_counted_at', { withTimezone: true }),
+    /** Circuit breaker thresholds (RETENTION.md): more removals than this beyond the approval trips it. */
+    breakerMaxActors: integer('breaker_max_actors').notNull().default(1000),
+    breakerMaxShare: doublePrecision('breaker_max_share').notNull().default(0.01),
+    /** Set when a scheduled run tripped the breaker; cleared by an admin's acknowledgement. */
+    trippedAt: timestamp('tripped_at', { withTimezone: true }),
+    trip: jsonb('trip').$type<{ dueActors: number; unapproved: number; actorsTotal: number; maxActors: number; maxShare: number; asOf: string; runId: string }>(),
+    /** Removals an admin approved (acknowledgement or a confirmed settings change) not yet done. */
+    approvedActorsLeft: integer('approved_actors_left').notNull().default(0),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedBy: text('approved_by'),
+    /** When a worker last started the schedule (the "stale" clock starts here). */
+    scheduleStartedAt: timestamp('schedule_started_at', { withTimezone: true }),
   },
-  (t) => [check('cleanup_state_singleton', sql`${t.id} = 1`)],
+  (t) => [
+    check('cleanup_state_singleton', sql`${t.id} = 1`),
+    check('cleanup_state_breaker', sql`${t.breakerMaxActors} >= 0 and ${t.breakerMaxShare} >= 0 and ${t.breakerMaxShare} <= 1`),
+  ],
 );
 
 export type CleanupRun = typeof cleanupRuns.$inferSelect;

@@ -10,7 +10,7 @@ export type ChangedBy = { label: string; userId: string | null };
 export type AuditEntry = {
   action: AuditAction;
   by: ChangedBy;
-  target: { type: 'user' | 'token'; id: string; label: string };
+  target: { type: 'user' | 'token' | 'job'; id: string; label: string };
   /** What changed, never a password, a token or a hash of one. */
   details?: AuditDetails;
 };

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'cleanup.read',
   'cleanup.control',
   'cleanup.acknowledge',
+  'metrics.read',
   'actor.lookup',
   'users.manage',
   'tokens.manage',
@@ -26,11 +27,12 @@ const MANAGER = ['settings.read', 'policy.read', 'reports.read', 'cleanup.read']
 /**
  * The role table of INTERFACES.md ("Roles"), the one place that says who may do what:
  * manager sees settings, policy, reports and the cleanup dashboard; ops adds pausing, resuming,
- * running and dry-running the cleanup; support looks up single actors; admin may do everything.
+ * running and dry-running the cleanup (and reads the Prometheus metrics); support looks up single
+ * actors; admin may do everything.
  */
 export const ROLE_PERMISSIONS: { readonly [R in UserRole]: readonly Permission[] } = {
   manager: MANAGER,
-  ops: [...MANAGER, 'cleanup.control'],
+  ops: [...MANAGER, 'cleanup.control', 'metrics.read'],
   support: ['actor.lookup'],
   admin: PERMISSIONS,
 };

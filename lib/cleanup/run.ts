@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Db } from '../../db/client';
 import { getSettings } from '../../db/queries/settings';
+import { countDue, type DueCounts } from './count-due';
 import { PURGE_ACCESS_LOG_SQL } from '../access/access-log';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../retention/categories';
 import type { IsoDate } from '../retention/dates';
@@ -61,6 +62,8 @@ export type CleanupOptions = {
   recordRun?: boolean;
   /** How long a batch waits for a row another session holds before it gives up (default 2 s). */
   lockTimeoutMs?: number;
+  /** Called once the run record exists (the run id of a run started in the background). */
+  onStart?: (runId: string) => void;
   /** Test hook: called inside each batch transaction after the rules ran, before commit. */
   beforeCommit?: () => Promise<void> | void;
 };
@@ -166,6 +169,7 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
         [options.trigger, options.asOf, dryRun, JSON.stringify(settings)],
       );
       runId = inserted.rows[0]!.id;
+      options.onStart?.(runId);
     }
     const total = await client.query<{ n: number }>('select count(*)::int as n from actors');
     const actorsTotal = total.rows[0]?.n ?? 0;
@@ -191,11 +195,35 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
         lo = hi;
       }
     }
-    return await run.finish(stopReason);
+    const summary = await run.finish(stopReason);
+    if (!dryRun && recordRun) await afterRealRun(db, client, summary);
+    return summary;
   } finally {
     if (locked) await client.query('select pg_advisory_unlock($1)', [CLEANUP_LOCK_KEY]).catch(() => undefined);
     client.release();
   }
+}
+
+/**
+ * After a real run, still holding the run lock: the actors it removed use up an admin's approval
+ * (circuit breaker), and the backlog of its as-of date is counted and kept with the time it was
+ * counted (RETENTION.md, "Backlog"). A run that completed with no failed batch and no locked actor
+ * leaves nothing due, so that backlog is zero without a count.
+ */
+async function afterRealRun(db: Db, client: pg.PoolClient, summary: RunSummary): Promise<void> {
+  if (summary.actorsRemoved > 0) {
+    await client.query('update cleanup_state set approved_actors_left = greatest(0, approved_actors_left - $1) where id = 1', [summary.actorsRemoved]);
+  }
+  const clean = summary.status === 'completed' && summary.errors === 0 && summary.actorsLocked === 0;
+  const backlog = clean ? emptyDue() : await countDue(db, { asOf: summary.asOf });
+  await client.query('update cleanup_state set backlog = $1, backlog_as_of = $2, backlog_counted_at = now() where id = 1', [
+    JSON.stringify(backlog),
+    summary.asOf,
+  ]);
+}
+
+function emptyDue(): DueCounts {
+  return { actors: 0, records: Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0])) as Record<CategoryId, number>, recordsTotal: 0 };
 }
 
 class RunState {

@@ -15,6 +15,11 @@ export type ChangeSettingsParams = z.input<typeof settingsChangeSchema> & {
    * (SettingsChangedMeanwhileError), because the confirmed what-if no longer holds.
    */
   expected?: Partial<RetentionSettings>;
+  /**
+   * The actors the confirmed what-if said would be due for removal with the new settings: saving
+   * the change approves them for the circuit breaker (RETENTION.md, "The cleanup job").
+   */
+  approvedRemovals?: number;
 };
 
 export type AppliedSettingChange = { name: SettingName; oldValue: number; newValue: number };
@@ -65,11 +70,13 @@ export async function changeSettings(db: Db, params: ChangeSettingsParams): Prom
     const effective = changes.filter((c) => c.value !== before[c.name]);
     const unchanged = changes.filter((c) => c.value === before[c.name]).map((c) => c.name);
 
-    // TODO(circuit breaker, later issue): a change whose what-if the admin confirmed counts as the
-    // approval of the removals it makes due (RETENTION.md, "The cleanup job"). Record that
-    // approval here, in this transaction, next to the audit rows; and when the what-if exceeds the
-    // breaker's thresholds, require the second confirmation before saving.
     const written = effective.length > 0 ? await writeSettings(tx, effective, { by, reason }) : [];
+    // A change whose what-if the admin confirmed counts as the approval of the removals it makes
+    // due (RETENTION.md, "The cleanup job"): recorded in this transaction, next to the audit rows.
+    if (written.length > 0 && params.approvedRemovals !== undefined) {
+      await tx.execute(sql`update cleanup_state set approved_actors_left = ${Math.max(0, Math.round(params.approvedRemovals))},
+        approved_at = now(), approved_by = ${by} where id = 1`);
+    }
 
     const after: RetentionSettings = { ...before };
     for (const w of written) after[w.name] = w.newValue;

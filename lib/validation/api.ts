@@ -48,3 +48,33 @@ export function parseParam<S extends z.ZodType>(value: unknown, schema: S, name?
 
 export const actorRetentionQuerySchema = z.strictObject({ asOf: apiDateSchema.optional() });
 export const noQuerySchema = z.strictObject({});
+
+export const runsQuerySchema = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,4}$/, { message: 'must be a whole number from 1 to 500' })
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 500, { message: 'must be a whole number from 1 to 500' })
+    .optional(),
+});
+
+export const runNowBodySchema = z.strictObject({
+  dryRun: z.boolean().optional(),
+  confirmedRemovals: z.number().int().min(0).max(1_000_000_000).optional(),
+});
+
+/** Parses a JSON request body (empty: `{}`) against a strict schema, naming the first bad field. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const text = await request.text();
+  if (text.length > 10_000) throw new BadParameterError('body', 'is too large');
+  let raw: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new BadParameterError('body', 'is not valid JSON');
+    }
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new BadParameterError('body', 'must be a JSON object');
+  return parseParam(raw, schema);
+}

@@ -1,0 +1,298 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { writeAuditEntry, type ChangedBy } from '../auth/audit';
+import type { IsoDate } from '../retention/dates';
+import { countDue } from './count-due';
+import { decideBreaker, deriveJobState, estimateBacklogClearedAt, type JobState } from './job-state';
+import { CLEANUP_LOCK_KEY, runCleanup, type CleanupOptions, type RunSummary } from './run';
+
+/*
+ * The cleanup job as ops see and steer it: its state, pause and resume, the circuit breaker and
+ * its acknowledgement, and the scheduled run that honours all of them. Counts only: no actor id.
+ */
+
+type StateRow = {
+  paused: boolean;
+  paused_at: Date | null;
+  paused_by: string | null;
+  backlog: { actors: number; records: Record<string, number>; recordsTotal: number } | null;
+  backlog_as_of: string | null;
+  backlog_counted_at: Date | null;
+  breaker_max_actors: number;
+  breaker_max_share: number;
+  tripped_at: Date | null;
+  trip: Record<string, number | string> | null;
+  approved_actors_left: number;
+  approved_at: Date | null;
+  approved_by: string | null;
+  schedule_started_at: Date | null;
+};
+
+async function readState(db: Db): Promise<StateRow> {
+  const r = await db.$client.query<StateRow>(`select * from cleanup_state where id = 1`);
+  return r.rows[0]!;
+}
+
+/** True when a cleanup run (from any process) holds the run lock now. */
+export async function isRunActive(db: Db): Promise<boolean> {
+  const r = await db.$client.query<{ active: boolean }>(
+    `select exists (select 1 from pg_locks where locktype = 'advisory' and granted and classid = 0 and objid = $1) as active`,
+    [CLEANUP_LOCK_KEY],
+  );
+  return r.rows[0]?.active === true;
+}
+
+export type RunDto = {
+  runId: string;
+  trigger: string;
+  asOf: string;
+  dryRun: boolean;
+  status: string;
+  stopReason: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  updatedAt: string;
+  durationMs: number;
+  actorsExamined: number;
+  actorsRemoved: number;
+  actorsLocked: number;
+  recordsProcessed: number;
+  records: Record<string, { deleted: number; anonymized: number }>;
+  skipped: Record<string, number>;
+  batches: number;
+  errors: number;
+  errorDetails: { code: string; message: string; at: string }[];
+};
+
+type RunRow = {
+  id: string;
+  trigger: string;
+  as_of: string;
+  dry_run: boolean;
+  status: string;
+  stop_reason: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+  updated_at: Date;
+  actors_examined: number;
+  actors_removed: number;
+  actors_locked: number;
+  records_processed: number;
+  records: RunDto['records'];
+  skipped: Record<string, number>;
+  batches: number;
+  errors: number;
+  error_details: RunDto['errorDetails'];
+};
+
+function toRunDto(r: RunRow): RunDto {
+  const end = r.finished_at ?? r.updated_at;
+  return {
+    runId: r.id,
+    trigger: r.trigger,
+    asOf: r.as_of,
+    dryRun: r.dry_run,
+    status: r.status,
+    stopReason: r.stop_reason,
+    startedAt: r.started_at.toISOString(),
+    finishedAt: r.finished_at?.toISOString() ?? null,
+    updatedAt: r.updated_at.toISOString(),
+    durationMs: end.getTime() - r.started_at.getTime(),
+    actorsExamined: r.actors_examined,
+    actorsRemoved: r.actors_removed,
+    actorsLocked: r.actors_locked,
+    recordsProcessed: r.records_processed,
+    records: r.records,
+    skipped: r.skipped,
+    batches: r.batches,
+    errors: r.errors,
+    errorDetails: r.error_details,
+  };
+}
+
+/** Recent runs, newest first, with their summaries (GET cleanup/runs). */
+export async function getRecentRuns(db: Db, params: { limit?: number } = {}): Promise<RunDto[]> {
+  const r = await db.$client.query<RunRow>(`select * from cleanup_runs order by started_at desc limit $1`, [Math.min(Math.max(params.limit ?? 20, 1), 500)]);
+  return r.rows.map(toRunDto);
+}
+
+export type JobStatus = {
+  state: JobState;
+  paused: { at: string | null; by: string | null } | null;
+  tripped: { at: string; details: Record<string, number | string> | null } | null;
+  running: RunDto | null;
+  lastRun: RunDto | null;
+  lastSuccessAt: string | null;
+  cadenceMinutes: number;
+  nextRunAt: string | null;
+  backlog: { asOf: string; countedAt: string; actors: number; records: Record<string, number>; recordsTotal: number } | null;
+  backlogClearedAt: string | null;
+  breaker: { maxActors: number; maxShare: number; approvedActorsLeft: number; approvedAt: string | null; approvedBy: string | null };
+};
+
+/** The next time a `*\/cadence` minutes schedule fires after `now`. */
+export function nextScheduledAt(now: Date, cadenceMinutes: number): Date {
+  const step = Math.max(1, Math.round(cadenceMinutes)) * 60_000;
+  return new Date(Math.floor(now.getTime() / step) * step + step);
+}
+
+/**
+ * The job's state for the ops screen, the API and `job status`: state, pause, breaker, the run in
+ * progress with its counts, the last run, the last success and the next run, and the backlog with
+ * the time it was counted and when it will be cleared at the current cadence.
+ */
+export async function getJobStatus(db: Db, params: { cadenceMinutes: number; now?: Date }): Promise<JobStatus> {
+  const now = params.now ?? new Date();
+  const [state, active, runs, success, recent] = await Promise.all([
+    readState(db),
+    isRunActive(db),
+    db.$client.query<RunRow>(`select * from cleanup_runs order by started_at desc limit 1`),
+    db.$client.query<{ at: Date | null }>(
+      `select max(finished_at) as at from cleanup_runs where not dry_run and status in ('completed', 'partial') and trigger <> 'demo'`,
+    ),
+    db.$client.query<{ n: number }>(
+      `select records_processed::int as n from cleanup_runs where not dry_run and status in ('completed', 'partial') order by started_at desc limit 10`,
+    ),
+  ]);
+  const last = runs.rows[0] ? toRunDto(runs.rows[0]) : null;
+  const running = active && last && last.status === 'running' ? last : null;
+  const lastSuccessAt = success.rows[0]?.at ?? null;
+  const tripped = state.tripped_at !== null;
+  const jobState = deriveJobState({
+    isRunning: running !== null,
+    isTripped: tripped,
+    isPaused: state.paused,
+    lastSuccessAt,
+    scheduleStartedAt: state.schedule_started_at,
+    cadenceMinutes: params.cadenceMinutes,
+    now,
+  });
+  const backlog =
+    state.backlog && state.backlog_counted_at && state.backlog_as_of
+      ? { asOf: state.backlog_as_of, countedAt: state.backlog_counted_at.toISOString(), ...state.backlog }
+      : null;
+  const clearedAt = backlog
+    ? estimateBacklogClearedAt({ backlogRecords: backlog.recordsTotal, recentRecordsPerRun: recent.rows.map((r) => r.n), cadenceMinutes: params.cadenceMinutes, now })
+    : null;
+  return {
+    state: jobState,
+    paused: state.paused ? { at: state.paused_at?.toISOString() ?? null, by: state.paused_by } : null,
+    tripped: tripped ? { at: state.tripped_at!.toISOString(), details: state.trip } : null,
+    running,
+    lastRun: running ? null : last,
+    lastSuccessAt: lastSuccessAt?.toISOString() ?? null,
+    cadenceMinutes: params.cadenceMinutes,
+    nextRunAt: state.schedule_started_at && !state.paused && !tripped ? nextScheduledAt(now, params.cadenceMinutes).toISOString() : null,
+    backlog,
+    backlogClearedAt: clearedAt?.toISOString() ?? null,
+    breaker: {
+      maxActors: state.breaker_max_actors,
+      maxShare: state.breaker_max_share,
+      approvedActorsLeft: state.approved_actors_left,
+      approvedAt: state.approved_at?.toISOString() ?? null,
+      approvedBy: state.approved_by,
+    },
+  };
+}
+
+const JOB_TARGET = { type: 'job' as const, id: 'cleanup', label: 'cleanup job' };
+
+/** Pauses the job: no run removes anything until it is resumed, whoever starts it (a dry run still may). */
+export async function pauseJob(db: Db, by: ChangedBy): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`update cleanup_state set paused = true, paused_at = now(), paused_by = ${by.label} where id = 1`);
+    await writeAuditEntry(tx, { action: 'cleanup.pause', by, target: JOB_TARGET });
+  });
+}
+
+/** Resumes a paused job. */
+export async function resumeJob(db: Db, by: ChangedBy): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`update cleanup_state set paused = false, paused_at = null, paused_by = null where id = 1`);
+    await writeAuditEntry(tx, { action: 'cleanup.resume', by, target: JOB_TARGET });
+  });
+}
+
+/**
+ * An admin's acknowledgement of a tripped circuit breaker, after looking: approves the removals
+ * due now (counted as of `asOf`) and clears the trip; the job goes on until they are done and
+ * trips again only if more become due beyond the thresholds. Returns the number approved.
+ */
+export async function acknowledgeBreaker(db: Db, params: { by: ChangedBy; asOf: IsoDate }): Promise<{ approvedActors: number }> {
+  const due = await countDue(db, { asOf: params.asOf });
+  await approveRemovals(db, { actors: due.actors, by: params.by, acknowledge: true });
+  return { approvedActors: due.actors };
+}
+
+/**
+ * Records an admin's approval of `actors` removals (an acknowledgement, or a settings change whose
+ * what-if the admin confirmed): the breaker lets that many through beyond its thresholds.
+ */
+export async function approveRemovals(db: Db, params: { actors: number; by: ChangedBy; acknowledge?: boolean }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const acknowledge = params.acknowledge === true;
+    await tx.execute(sql`
+      update cleanup_state set approved_actors_left = ${Math.max(0, Math.round(params.actors))}, approved_at = now(), approved_by = ${params.by.label},
+        tripped_at = case when ${acknowledge} then null else tripped_at end, trip = case when ${acknowledge} then null else trip end
+      where id = 1`);
+    if (params.acknowledge) {
+      await writeAuditEntry(tx, { action: 'cleanup.acknowledge', by: params.by, target: JOB_TARGET, details: { approvedActors: params.actors } });
+    }
+  });
+}
+
+export type ScheduledOutcome =
+  | { ran: true; summary: RunSummary }
+  | { ran: false; reason: 'paused' | 'tripped' | 'busy'; runId?: string; details?: Record<string, number | string> };
+
+/**
+ * A scheduled (unattended) run: not while paused or tripped; the circuit breaker first counts the
+ * actors that would be removed and, beyond the thresholds and the admin's approval, removes nothing,
+ * records a `tripped` run with the numbers and trips the job. Otherwise one bounded run.
+ */
+export async function runScheduledCleanup(db: Db, options: Omit<CleanupOptions, 'dryRun' | 'settings' | 'recordRun'>): Promise<ScheduledOutcome> {
+  const state = await readState(db);
+  if (state.paused) return { ran: false, reason: 'paused' };
+  if (state.tripped_at) return { ran: false, reason: 'tripped' };
+  if (await isRunActive(db)) return { ran: false, reason: 'busy' };
+  const [due, total] = await Promise.all([
+    countDue(db, { asOf: options.asOf }),
+    db.$client.query<{ n: number }>('select count(*)::int as n from actors'),
+  ]);
+  const actorsTotal = total.rows[0]?.n ?? 0;
+  const decision = decideBreaker({
+    dueActors: due.actors,
+    approvedLeft: state.approved_actors_left,
+    actorsTotal,
+    thresholds: { maxActors: state.breaker_max_actors, maxShare: state.breaker_max_share },
+  });
+  if (decision.trips) {
+    const details = {
+      dueActors: decision.dueActors,
+      unapproved: decision.unapproved,
+      actorsTotal,
+      maxActors: decision.thresholds.maxActors,
+      maxShare: decision.thresholds.maxShare,
+      asOf: options.asOf,
+    };
+    const reason = `circuit breaker: ${decision.unapproved} actors would be removed beyond the approval (${decision.dueActors} due of ${actorsTotal}); limits ${decision.thresholds.maxActors} actors or ${(decision.thresholds.maxShare * 100).toFixed(2)} %`;
+    const runId = await db.transaction(async (tx) => {
+      const r = await tx.execute<{ id: string }>(sql`
+        insert into cleanup_runs (trigger, as_of, dry_run, settings, status, stop_reason, finished_at)
+        select ${options.trigger}, ${options.asOf}, false, coalesce((select jsonb_object_agg(name, value) from settings), '{}'::jsonb), 'tripped', ${reason}, now()
+        returning id`);
+      const id = r.rows[0]!.id;
+      await tx.execute(sql`update cleanup_state set tripped_at = now(), trip = ${JSON.stringify({ ...details, runId: id })}::jsonb where id = 1`);
+      return id;
+    });
+    return { ran: false, reason: 'tripped', runId, details };
+  }
+  try {
+    return { ran: true, summary: await runCleanup(db, options) };
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'CLEANUP_BUSY') return { ran: false, reason: 'busy' };
+    if (code === 'CLEANUP_PAUSED') return { ran: false, reason: 'paused' };
+    throw e;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * `npm run worker`: hosts the scheduled cleanup without a web server (scaling out: web instances
+ * with CLEANUP_WORKER=off, and one or more workers; the advisory lock keeps runs one at a time).
+ */
+import { connect } from '../db/connect';
+import { startConfiguredWorker } from '../lib/cleanup/worker';
+
+async function main() {
+  const conn = await connect({ applicationName: 'retention-worker', max: 4, log: (m) => console.log(`[db] ${m}`) });
+  const worker = await startConfiguredWorker(conn, (m) => console.log(`[cleanup] ${m}`));
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('[cleanup] stopping: the run in progress finishes its batch');
+    await worker.stop().catch(() => undefined);
+    await conn.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error('worker failed:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});
