@@ -21,6 +21,7 @@ const envSchema = z.object({
   CLEANUP_LOCK_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(2000),
   /** How often the worker's scheduler checks the schedule (pg-boss; tests make it short). */
   CLEANUP_CRON_CHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /**
    * Signs session cookies. When unset, one is made on first start and kept in the database
    * (table system_secrets), so a fresh clone works and every instance shares it.

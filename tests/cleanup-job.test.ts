@@ -5,7 +5,7 @@ import { acknowledgeBreaker, getJobStatus, isRunActive, pauseJob, resumeJob, run
 import { CLEANUP_LOCK_KEY, runCleanup } from '@/lib/cleanup/run';
 import { startCleanupWorker } from '@/lib/cleanup/worker';
 import { generateScenario } from '@/lib/demo/generate-scenario';
-import { DISABLED_SETTINGS, TYPICAL_SETTINGS } from '@/lib/retention/settings';
+import { DISABLED_SETTINGS, SETTING_NAMES, TYPICAL_SETTINGS } from '@/lib/retention/settings';
 import { loadScenario } from '@/lib/scenario/load';
 import { changeSettings } from '@/lib/settings/change-settings';
 import { computeSettingsWhatIf } from '@/lib/settings/what-if';
@@ -71,7 +71,7 @@ describe('the circuit breaker', () => {
 
   it('does not trip on a change whose what-if the admin confirmed', async () => {
     await loadLibrary();
-    const changes = Object.entries(TYPICAL_SETTINGS).map(([name, value]) => ({ name, value }));
+    const changes = SETTING_NAMES.map((name) => ({ name, value: TYPICAL_SETTINGS[name] }));
     const whatIf = await computeSettingsWhatIf(t.db, { changes, asOf });
     expect(whatIf.exceedsBreaker).toBe(true);
     await changeSettings(t.db, { changes, reason: 'switch the rules on', by: 'admin@test', expected: whatIf.currentSettings, approvedRemovals: whatIf.proposed.actors });
