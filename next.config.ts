@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const projectDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -25,10 +26,13 @@ function contentSecurityPolicy(isDev: boolean): string {
   ].join('; ');
 }
 
+// English and Dutch: next-intl reads each request's language in i18n/request.ts (no locale in the URL).
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
 // A function config gets the phase, so the dev relaxations need no environment variable.
 export default function nextConfig(phase: string): NextConfig {
   const isDev = phase === PHASE_DEVELOPMENT_SERVER;
-  return {
+  return withNextIntl({
     poweredByHeader: false,
     reactStrictMode: true,
     // Native or process-spawning packages stay plain Node requires instead of being bundled.
@@ -53,5 +57,5 @@ export default function nextConfig(phase: string): NextConfig {
         },
       ];
     },
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
 import { E2E_DATA_DIR, E2E_PORT } from './e2e/support/paths';
+import { ROLES } from './e2e/support/roles';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
@@ -31,6 +32,14 @@ function findBrowser(): string | undefined {
 
 const baseURL = `http://localhost:${E2E_PORT}`;
 
+const browser = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: findBrowser(),
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
+  },
+};
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -47,15 +56,17 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
+    // One setup project per role: signs the demo login in through the login page and saves the state.
+    ...ROLES.map((role) => ({
+      name: `setup-${role}`,
+      testMatch: /auth\.setup\.ts$/,
+      grep: new RegExp(`sign in as ${role}$`),
+      use: browser,
+    })),
     {
       name: 'chromium',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: findBrowser(),
-          args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
-        },
-      },
+      use: browser,
+      dependencies: ROLES.map((role) => `setup-${role}`),
     },
   ],
   webServer: {

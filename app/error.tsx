@@ -1,41 +1,12 @@
 'use client';
 
-import { useEffect } from 'react';
+import { ErrorView } from '@/components/shell/error-view';
 
-/** Digest of a server error: the id that matches the server's log line. Never the message itself. */
-function errorId(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'digest' in error) {
-    const digest = (error as { digest?: unknown }).digest;
-    return typeof digest === 'string' ? digest : undefined;
-  }
-  return undefined;
-}
-
+/** An error outside the dashboard shell (the sign-in pages). */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  const id = errorId(error);
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-
   return (
-    <div role="alert" className="rounded-lg border border-danger/30 bg-surface p-6 shadow-sm">
-      <h1 className="text-xl font-semibold text-danger">Something went wrong</h1>
-      <p className="mt-2 text-sm text-muted">
-        The page could not be loaded. Nothing was changed. Try again; if it keeps failing, give the error id to the
-        operator.
-      </p>
-      {id ? (
-        <p className="mt-2 text-sm">
-          Error id: <code className="rounded bg-canvas px-1.5 py-0.5">{id}</code>
-        </p>
-      ) : null}
-      <button
-        type="button"
-        onClick={() => retry()}
-        className="mt-4 rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand/90"
-      >
-        Try again
-      </button>
-    </div>
+    <main id="main" className="mx-auto max-w-2xl px-6 py-10">
+      <ErrorView error={error} retry={retry} />
+    </main>
   );
 }

@@ -1,35 +1,35 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Retention dashboard', template: '%s · Retention dashboard' },
-  description: 'When customer data of the library system is deleted or anonymized, and what the cleanup did.',
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return {
+    title: { default: t('productName'), template: `%s · ${t('productName')}` },
+    description: t('description'),
+    robots: { index: false, follow: false },
+  };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The document: its language is the user's (the `locale` cookie, else the browser's, else
+ * English). The dashboard shell and the sign-in pages bring their own header and <main>.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('common');
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen bg-canvas font-sans text-ink antialiased">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2 focus:shadow"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2 focus:shadow"
         >
-          Skip to content
+          {t('skipToContent')}
         </a>
-        <header className="border-b border-line bg-surface">
-          <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-4">
-            <Link href="/" className="text-base font-semibold text-brand">
-              Retention dashboard
-            </Link>
-            <p className="text-sm text-muted">GDPR retention · library system</p>
-          </div>
-        </header>
-        <main id="main" className="mx-auto max-w-6xl px-6 py-8">
-          {children}
-        </main>
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -54,9 +54,11 @@ test.describe('the HTTP API, role by role', () => {
 
   test.beforeAll(async ({ baseURL }) => {
     tokens = Object.fromEntries(ROLES.map((role) => [role, cli(['token', 'add', '--role', role, '--name', `e2e ${role}`])])) as Record<Role, string>;
-    revoked = cli(['token', 'add', '--role', 'admin', '--name', 'e2e revoked']);
+    // beforeAll runs once per worker: each revokes only the token it made.
+    const revokedName = `e2e revoked ${process.pid}-${Date.now()}`;
+    revoked = cli(['token', 'add', '--role', 'admin', '--name', revokedName]);
     const db = await e2eDb();
-    await db.query(`update api_tokens set revoked_at = now() where name = 'e2e revoked'`);
+    await db.query(`update api_tokens set revoked_at = now() where name = $1 and revoked_at is null`, [revokedName]);
     await db.end();
     const anonymous = await playwrightRequest.newContext({ baseURL });
     for (const role of ROLES) {

@@ -1,8 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { authFile } from './support/roles';
 
 const SETTING_NAMES = ['inactiveActorMonths', 'financialMonths', 'historyMonths', 'personalDataMonths', 'optOutLoanDays'];
 
 test.describe('home page', () => {
+  // The overview is for roles with settings.read; a manager's saved sign-in (auth.setup.ts).
+  test.use({ storageState: authFile('manager') });
+
   test('shows the five retention settings with their units', async ({ page }) => {
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);

@@ -74,7 +74,8 @@ describe('the permission table', () => {
   // INTERFACES.md, "Roles", written out cell by cell rather than derived from the table under test.
   const expected: Record<UserRole, Permission[]> = {
     manager: ['settings.read', 'policy.read', 'reports.read', 'cleanup.read'],
-    ops: ['settings.read', 'policy.read', 'reports.read', 'cleanup.read', 'cleanup.control'],
+    // GET /metrics: "ops, admin (token or session)".
+    ops: ['settings.read', 'policy.read', 'reports.read', 'cleanup.read', 'cleanup.control', 'metrics.read'],
     support: ['actor.lookup'],
     admin: [...PERMISSIONS],
   };

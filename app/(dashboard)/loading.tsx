@@ -3,7 +3,7 @@ import { PanelSkeleton } from '@/components/ui/skeleton';
 export default function Loading() {
   return (
     <div className="space-y-6">
-      <PanelSkeleton label="page" rows={5} />
+      <PanelSkeleton rows={5} />
     </div>
   );
 }

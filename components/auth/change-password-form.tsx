@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { TextField } from '@/components/ui/text-field';
 import type { ActionResult } from '@/lib/validation/result';
@@ -9,6 +10,7 @@ import { SubmitButton } from './submit-button';
 
 /** The current password and the new one twice (`minLength` from lib/validation/auth, passed by the page). */
 export function ChangePasswordForm({ next, minLength, email }: { next: string; minLength: number; email: string }) {
+  const t = useTranslations('auth');
   const [state, action] = useActionState<ActionResult | null, FormData>(changePassword, null);
   const failure = state && !state.ok ? state : null;
   return (
@@ -19,7 +21,7 @@ export function ChangePasswordForm({ next, minLength, email }: { next: string; m
       <FormError message={failure?.formError} />
       <TextField
         name="currentPassword"
-        label="Current password"
+        label={t('currentPassword')}
         type="password"
         autoComplete="current-password"
         required
@@ -28,8 +30,8 @@ export function ChangePasswordForm({ next, minLength, email }: { next: string; m
       />
       <TextField
         name="newPassword"
-        label="New password"
-        hint={`At least ${minLength} characters. A few unrelated words make a good one.`}
+        label={t('newPassword')}
+        hint={t('newPasswordHint', { min: minLength })}
         type="password"
         autoComplete="new-password"
         required
@@ -38,14 +40,14 @@ export function ChangePasswordForm({ next, minLength, email }: { next: string; m
       />
       <TextField
         name="confirmPassword"
-        label="New password again"
+        label={t('confirmPassword')}
         type="password"
         autoComplete="new-password"
         required
         minLength={minLength}
         errors={failure?.fieldErrors.confirmPassword}
       />
-      <SubmitButton label="Change password" pendingLabel="Changing…" />
+      <SubmitButton label={t('changePassword')} pendingLabel={t('changing')} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { TextField } from '@/components/ui/text-field';
 import type { ActionResult } from '@/lib/validation/result';
@@ -9,6 +10,7 @@ import { SubmitButton } from './submit-button';
 
 /** Email and password; a failed sign-in keeps the email and says nothing about which part was wrong. */
 export function LoginForm({ next }: { next: string }) {
+  const t = useTranslations('auth');
   const [state, action] = useActionState<ActionResult | null, FormData>(signIn, null);
   // Controlled, so React's reset of the form after a failed attempt keeps the email (and clears the password).
   const [email, setEmail] = useState('');
@@ -19,7 +21,7 @@ export function LoginForm({ next }: { next: string }) {
       <FormError message={failure?.formError} />
       <TextField
         name="email"
-        label="Email address"
+        label={t('email')}
         type="email"
         autoComplete="username"
         required
@@ -29,8 +31,8 @@ export function LoginForm({ next }: { next: string }) {
         onChange={(e) => setEmail(e.target.value)}
         errors={failure?.fieldErrors.email}
       />
-      <TextField name="password" label="Password" type="password" autoComplete="current-password" required errors={failure?.fieldErrors.password} />
-      <SubmitButton label="Sign in" pendingLabel="Signing in…" />
+      <TextField name="password" label={t('password')} type="password" autoComplete="current-password" required errors={failure?.fieldErrors.password} />
+      <SubmitButton label={t('signIn')} pendingLabel={t('signingIn')} />
     </form>
   );
 }

@@ -1,21 +1,17 @@
-import { getLiveCounts, getSettingsOverview } from '@/server/data/overview';
+import { getTranslations } from 'next-intl/server';
 import { Panel } from '@/components/ui/panel';
+import { getLiveCounts, getSettingsOverview } from '@/server/data/overview';
 import { LiveCountsView } from './live-counts';
 import { SettingsTable } from './settings-table';
 
 /** Loads and shows the retention settings (streamed in its own Suspense boundary). */
 export async function SettingsSection() {
-  const { settings, timeZone } = await getSettingsOverview();
+  const [{ settings, timeZone }, t] = await Promise.all([getSettingsOverview(), getTranslations('overview')]);
   return (
     <Panel
       id="settings-heading"
-      title="Retention settings"
-      description={
-        <>
-          How long each kind of customer data is kept. <strong className="font-semibold text-ink">0 = disabled</strong>: a
-          rule that uses a setting of 0 does nothing.
-        </>
-      }
+      title={t('settingsTitle')}
+      description={t.rich('settingsDescription', { strong: (chunks) => <strong className="font-semibold text-ink">{chunks}</strong> })}
     >
       <SettingsTable settings={settings} timeZone={timeZone} />
     </Panel>
@@ -24,9 +20,9 @@ export async function SettingsSection() {
 
 /** Loads and shows the live counts (streamed in its own Suspense boundary). */
 export async function CountsSection() {
-  const counts = await getLiveCounts();
+  const [counts, t] = await Promise.all([getLiveCounts(), getTranslations('overview')]);
   return (
-    <Panel id="counts-heading" title="Live counts" description="Read from the database when this page was loaded.">
+    <Panel id="counts-heading" title={t('countsTitle')} description={t('countsDescription')}>
       <LiveCountsView counts={counts} />
     </Panel>
   );

@@ -1,5 +1,6 @@
+import { useLocale, useTranslations } from 'next-intl';
+import { formatCount, formatDateTime, formatIsoDate } from '@/i18n/format';
 import type { LastRunOverview, LiveCounts } from '@/server/data/overview';
-import { formatCount, formatDateTime } from './format';
 
 const STATUS_STYLE: Record<string, string> = {
   completed: 'bg-ok/10 text-ok ring-ok/30',
@@ -10,57 +11,69 @@ const STATUS_STYLE: Record<string, string> = {
   tripped: 'bg-danger/10 text-danger ring-danger/30',
 };
 
+const KNOWN_STATUSES = ['completed', 'running', 'partial', 'interrupted', 'failed', 'tripped'] as const;
+type KnownStatus = (typeof KNOWN_STATUSES)[number];
+const isKnownStatus = (s: string): s is KnownStatus => (KNOWN_STATUSES as readonly string[]).includes(s);
+
 function Stat({ label, value, hint }: { label: string; value: number; hint?: string }) {
+  const locale = useLocale();
   return (
     <div className="rounded-md border border-line bg-canvas/60 p-4">
       <dt className="text-sm text-muted">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums">{formatCount(value)}</dd>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums">{formatCount(locale, value)}</dd>
       {hint ? <dd className="mt-1 text-xs text-muted">{hint}</dd> : null}
     </div>
   );
 }
 
 function LastRun({ run, timeZone }: { run: LastRunOverview | null; timeZone: string }) {
+  const t = useTranslations('overview.lastRun');
+  const locale = useLocale();
   if (!run) {
-    return <p className="text-sm text-muted">No cleanup run yet.</p>;
+    return <p className="text-sm text-muted">{t('none')}</p>;
   }
   const style = STATUS_STYLE[run.status] ?? 'bg-canvas text-muted ring-line';
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-      <dt className="text-muted">Status</dt>
+      <dt className="text-muted">{t('status')}</dt>
       <dd>
-        <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style}`}>{run.status}</span>
-        {run.isDryRun ? <span className="ml-2 text-xs text-muted">dry run</span> : null}
+        <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style}`}>
+          {isKnownStatus(run.status) ? t(`statuses.${run.status}`) : run.status}
+        </span>
+        {run.isDryRun ? <span className="ml-2 text-xs text-muted">{t('dryRun')}</span> : null}
       </dd>
-      <dt className="text-muted">As-of date</dt>
-      <dd className="tabular-nums">{run.asOf}</dd>
-      <dt className="text-muted">Started</dt>
+      <dt className="text-muted">{t('asOf')}</dt>
+      <dd className="tabular-nums">
+        <time dateTime={run.asOf}>{formatIsoDate(locale, run.asOf)}</time>
+      </dd>
+      <dt className="text-muted">{t('started')}</dt>
       <dd>
-        <time dateTime={run.startedAt}>{formatDateTime(run.startedAt, timeZone)}</time>
+        <time dateTime={run.startedAt}>{formatDateTime(locale, run.startedAt, timeZone)}</time>
       </dd>
-      <dt className="text-muted">Finished</dt>
-      <dd>{run.finishedAt ? <time dateTime={run.finishedAt}>{formatDateTime(run.finishedAt, timeZone)}</time> : '—'}</dd>
-      <dt className="text-muted">Actors removed</dt>
-      <dd className="tabular-nums">{formatCount(run.actorsRemoved)}</dd>
-      <dt className="text-muted">Records processed</dt>
-      <dd className="tabular-nums">{formatCount(run.recordsProcessed)}</dd>
+      <dt className="text-muted">{t('finished')}</dt>
+      <dd>{run.finishedAt ? <time dateTime={run.finishedAt}>{formatDateTime(locale, run.finishedAt, timeZone)}</time> : '—'}</dd>
+      <dt className="text-muted">{t('actorsRemoved')}</dt>
+      <dd className="tabular-nums">{formatCount(locale, run.actorsRemoved)}</dd>
+      <dt className="text-muted">{t('recordsProcessed')}</dt>
+      <dd className="tabular-nums">{formatCount(locale, run.recordsProcessed)}</dd>
     </dl>
   );
 }
 
 /** The live row counts of the database and the latest cleanup run. */
 export function LiveCountsView({ counts }: { counts: LiveCounts }) {
+  const t = useTranslations('overview');
   return (
     <div className="space-y-6">
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-5">
-        <Stat label="Actors" value={counts.actors} />
-        <Stat label="Loans linked to actors" value={counts.loansLinkedToActors} hint="in someone's loan history" />
-        <Stat label="Anonymized loans" value={counts.anonymizedLoans} hint="statistics only, no actor" />
-        <Stat label="Financial items" value={counts.financialItems} hint="open and settled" />
-        <Stat label="Cleanup runs" value={counts.cleanupRuns} />
+        <Stat label={t('counts.actors')} value={counts.actors} />
+        <Stat label={t('counts.loansLinked')} value={counts.loansLinkedToActors} hint={t('counts.loansLinkedHint')} />
+        <Stat label={t('counts.loansAnonymized')} value={counts.anonymizedLoans} hint={t('counts.loansAnonymizedHint')} />
+        <Stat label={t('counts.financialItems')} value={counts.financialItems} hint={t('counts.financialItemsHint')} />
+        <Stat label={t('counts.cleanupRuns')} value={counts.cleanupRuns} />
       </dl>
       <div>
-        <h3 className="text-sm font-semibold text-ink">Last run</h3>
+        <h3 className="text-sm font-semibold text-ink">{t('lastRun.title')}</h3>
         <div className="mt-2">
           <LastRun run={counts.lastRun} timeZone={counts.timeZone} />
         </div>

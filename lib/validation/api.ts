@@ -29,7 +29,9 @@ export const actorIdParamSchema = z
 
 /** Validates the query string against a strict object schema; the first problem names its parameter. */
 export function parseQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> {
-  const raw: Record<string, string> = {};
+  // No prototype: a parameter named `__proto__` is an own key (and so an unknown parameter),
+  // never a change of the object's prototype.
+  const raw = Object.create(null) as Record<string, string>;
   for (const [key, value] of url.searchParams) {
     if (key in raw) throw new BadParameterError(key, 'is given more than once');
     raw[key] = value;

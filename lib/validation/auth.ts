@@ -62,7 +62,7 @@ export const changePasswordSchema = z
     if (v.confirmPassword !== v.newPassword)
       ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'the two new passwords are not the same' });
     if (v.newPassword === v.currentPassword)
-      ctx.addIssue({ code: 'custom', path: ['newPassword'], message: 'the new password must differ from the current one' });
+      ctx.addIssue({ code: 'custom', path: ['newPassword'], message: 'the new password must differ from the current one', params: { i18n: 'sameAsCurrent' } });
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 

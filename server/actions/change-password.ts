@@ -1,10 +1,13 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { getActionTranslator } from '@/i18n/request-locale';
+import { translatedValidationFailure } from '@/i18n/validation';
 import { InvalidAuthInputError, UserNotFoundError, WrongPasswordError } from '@/lib/auth/errors';
 import { changeOwnPassword } from '@/lib/auth/users';
 import { changePasswordSchema, safeNextPath } from '@/lib/validation/auth';
-import { actionFailure, validationFailure, type ActionResult } from '@/lib/validation/result';
+import { actionFailure, type ActionResult } from '@/lib/validation/result';
+import { formFields } from '@/server/action-support';
 import { requireSignedInUser } from '@/server/auth/require-permission';
 import { getServerDb } from '@/server/db';
 
@@ -14,12 +17,10 @@ import { getServerDb } from '@/server/db';
  */
 export async function changePassword(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const caller = await requireSignedInUser();
-  const parsed = changePasswordSchema.safeParse({
-    currentPassword: formData.get('currentPassword'),
-    newPassword: formData.get('newPassword'),
-    confirmPassword: formData.get('confirmPassword'),
-  });
-  if (!parsed.success) return validationFailure(parsed.error);
+  const t = await getActionTranslator();
+  const fields = formFields(formData, ['currentPassword', 'newPassword', 'confirmPassword']);
+  const parsed = changePasswordSchema.safeParse(fields);
+  if (!parsed.success) return translatedValidationFailure(t, parsed.error, fields);
   try {
     await changeOwnPassword(await getServerDb(), {
       userId: caller.userId,
@@ -28,11 +29,11 @@ export async function changePassword(_previous: ActionResult | null, formData: F
       keepSessionId: caller.sessionId,
     });
   } catch (e) {
-    if (e instanceof WrongPasswordError) return actionFailure(null, { currentPassword: ['The current password is not right.'] });
-    if (e instanceof InvalidAuthInputError) return actionFailure(null, { newPassword: Object.values(e.fieldErrors).flat() });
+    if (e instanceof WrongPasswordError) return actionFailure(null, { currentPassword: [t('auth.wrongCurrentPassword')] });
+    if (e instanceof InvalidAuthInputError) return actionFailure(null, { newPassword: [t('validation.newPassword.invalid')] });
     if (e instanceof UserNotFoundError) redirect('/login');
     console.error('change password failed', e);
-    return actionFailure('Changing the password did not work just now. Try again in a moment.');
+    return actionFailure(t('auth.changePasswordFailed'));
   }
   redirect(safeNextPath(formData.get('next')));
 }

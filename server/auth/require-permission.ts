@@ -106,3 +106,15 @@ export function withPermission<C extends object>(
     }
   };
 }
+
+/**
+ * For the dashboard shell (app/(dashboard)/layout.tsx): any signed-in caller who may use the
+ * dashboard, whatever their role. Without valid credentials a redirect to /login, with a one-time
+ * password to /change-password. Each page still asks for its own permission.
+ */
+export async function requireDashboardCaller(options: { returnTo?: string } = {}): Promise<Caller> {
+  const caller = await getCaller();
+  if (!caller) redirect(loginPath(options.returnTo));
+  if (caller.kind === 'user' && caller.mustChangePassword) redirect(changePasswordPath(options.returnTo));
+  return caller;
+}

@@ -2,9 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getEnv } from '@/lib/env';
 import { SETTING_NAMES, SETTING_UNIT, type SettingName } from '@/lib/retention/settings';
+import { requirePermission } from '@/server/auth/require-permission';
 import { getServerDb } from '@/server/db';
-
-// TODO(auth): call requirePermission('dashboard.view') first in each function once sign-in exists.
 
 export type SettingOverview = {
   name: SettingName;
@@ -46,6 +45,7 @@ export type SettingsOverview = {
 
 /** The five retention settings, in the order of RETENTION.md, with their units. */
 export async function getSettingsOverview(): Promise<SettingsOverview> {
+  await requirePermission('settings.read');
   const db = await getServerDb();
   const result = await db.execute<SettingRow>(sql`
     select name, value::int as value, updated_at, updated_by
@@ -89,6 +89,7 @@ type LastRunRow = {
 
 /** Row counts of the live database and the latest cleanup run, read in one snapshot. */
 export async function getLiveCounts(): Promise<LiveCounts> {
+  await requirePermission('settings.read');
   const db = await getServerDb();
   // One transaction so that every count comes from the same snapshot.
   return db.transaction(

@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { AccessLogFiltersForm } from '@/components/admin/access-log/access-log-filters';
+import { AccessLogTable } from '@/components/admin/access-log/access-log-table';
+import { PageHeader } from '@/components/ui/page-header';
+import { Panel } from '@/components/ui/panel';
+import { createMessageTranslator } from '@/i18n/messages';
+import { translateIssue } from '@/i18n/validation';
+import { accessLogFiltersSchema, type AccessLogFilters } from '@/lib/validation/access-log';
+import { requirePermission } from '@/server/auth/require-permission';
+import { getAccessLogScreen } from '@/server/data/access-log';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('adminAccessLog');
+  return { title: t('title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+/** Admin: who looked up which actor and when (every lookup, screen or API), with filters. */
+export default async function AccessLogPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePermission('logs.read', { returnTo: '/admin/access-log' });
+  const params = await searchParams;
+  const raw = { actorId: first(params.actorId), caller: first(params.caller), from: first(params.from), to: first(params.to) };
+  const parsed = accessLogFiltersSchema.safeParse(raw);
+  // A bad filter is named on its field and left out; the others still apply.
+  let filters: AccessLogFilters = {};
+  const errors: Record<string, string[]> = {};
+  if (parsed.success) filters = parsed.data;
+  else {
+    const translate = createMessageTranslator(await getLocale());
+    const bad = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'actorId');
+      bad.add(field);
+      (errors[field] ??= []).push(translateIssue(translate, issue, raw));
+    }
+    const retry = accessLogFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))));
+    if (retry.success) filters = retry.data;
+  }
+  const [{ entries, isLimited, limit, timeZone }, t] = await Promise.all([getAccessLogScreen(filters), getTranslations('adminAccessLog')]);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('title')} intro={t('intro')} />
+      <Panel id="access-log-filters-heading" title={t('filtersTitle')}>
+        <AccessLogFiltersForm values={raw} errors={errors} timeZone={timeZone} />
+      </Panel>
+      <Panel id="access-log-heading" title={t('entriesTitle')} description={isLimited ? t('limited', { limit }) : undefined}>
+        <AccessLogTable entries={entries} timeZone={timeZone} />
+      </Panel>
+    </div>
+  );
+}

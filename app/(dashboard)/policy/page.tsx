@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ComingSoon } from '@/components/shell/coming-soon';
+import { requirePermission } from '@/server/auth/require-permission';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('comingSoon');
+  return { title: t('policy.title') };
+}
+
+/** The retention policy (built by a later change); asks for its permission first, like every screen. */
+export default async function PolicyPage() {
+  await requirePermission('policy.read', { returnTo: '/policy' });
+  return <ComingSoon screen="policy" />;
+}

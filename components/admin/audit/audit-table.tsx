@@ -1,0 +1,109 @@
+import { useLocale, useTranslations } from 'next-intl';
+import { formatDateTime } from '@/i18n/format';
+import { isUserRole } from '@/lib/auth/permissions';
+import type { AuditScreenEntry } from '@/server/data/admin';
+
+const KNOWN_ACTIONS = [
+  'settings.change',
+  'user.create',
+  'user.role_change',
+  'user.disable',
+  'user.enable',
+  'user.password_reset',
+  'user.password_change',
+  'token.create',
+  'token.revoke',
+  'cleanup.pause',
+  'cleanup.resume',
+  'cleanup.acknowledge',
+] as const;
+type KnownAction = (typeof KNOWN_ACTIONS)[number];
+const isKnownAction = (a: string): a is KnownAction => (KNOWN_ACTIONS as readonly string[]).includes(a);
+
+type Underscored<S extends string> = S extends `${infer A}.${infer B}` ? `${A}_${Underscored<B>}` : S;
+/** Message keys cannot hold dots (they nest): `user.role_change` is `user_role_change`. */
+const actionKey = <A extends KnownAction>(action: A) => action.replace('.', '_') as Underscored<A>;
+
+const KIND_STYLE: Record<AuditScreenEntry['kind'], string> = {
+  settings: 'bg-cat-actor/10 text-cat-actor ring-cat-actor/30',
+  user: 'bg-brand-soft text-brand ring-brand/30',
+  token: 'bg-cat-loans/10 text-cat-loans ring-cat-loans/30',
+  job: 'bg-cat-history/10 text-cat-history ring-cat-history/30',
+};
+
+/** What an entry's details say, in words: old → new value and the reason, a role change, sessions signed out. */
+function Details({ entry }: { entry: AuditScreenEntry }) {
+  const t = useTranslations('adminAudit.details');
+  const tRoles = useTranslations('common.roles');
+  const d = entry.details;
+  const role = (v: unknown) => (isUserRole(v) ? tRoles(v) : String(v));
+  const lines: string[] = [];
+  if (entry.kind === 'settings') {
+    lines.push(t('settingChange', { oldValue: d.oldValue === null || d.oldValue === undefined ? '—' : String(d.oldValue), newValue: String(d.newValue) }));
+    if (typeof d.reason === 'string') lines.push(t('reason', { reason: d.reason }));
+  } else {
+    if (d.from !== undefined && d.to !== undefined) lines.push(t('roleChange', { from: role(d.from), to: role(d.to) }));
+    else if (d.role !== undefined) lines.push(t('role', { role: role(d.role) }));
+    if (typeof d.hint === 'string') lines.push(t('hint', { hint: d.hint }));
+    if (typeof d.sessionsRevoked === 'number') lines.push(t('sessionsRevoked', { count: d.sessionsRevoked }));
+    if (d.demo === true) lines.push(t('demo'));
+    if (typeof d.approvedActors === 'number') lines.push(t('approvedActors', { count: d.approvedActors }));
+  }
+  if (lines.length === 0) return <span className="text-muted">—</span>;
+  return (
+    <ul className="space-y-0.5">
+      {lines.map((line, i) => (
+        <li key={i} className="break-words">
+          {line}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The audit log entries, newest first. */
+export function AuditTable({ entries, timeZone }: { entries: AuditScreenEntry[]; timeZone: string }) {
+  const t = useTranslations('adminAudit');
+  const locale = useLocale();
+  if (entries.length === 0) return <p className="text-sm text-muted">{t('none')}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[52rem] border-collapse text-left text-sm">
+        <caption className="sr-only">{t('caption')}</caption>
+        <thead>
+          <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
+            {(['at', 'kind', 'action', 'target', 'by', 'details'] as const).map((c) => (
+              <th key={c} scope="col" className="py-2 pr-4 font-medium last:pr-0">
+                {t(`columns.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.key} className="border-b border-line align-top last:border-0">
+              <td className="py-3 pr-4 text-muted">
+                <time dateTime={entry.at} className="whitespace-nowrap">
+                  {formatDateTime(locale, entry.at, timeZone)}
+                </time>
+              </td>
+              <td className="py-3 pr-4">
+                <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${KIND_STYLE[entry.kind]}`}>
+                  {t(`kinds.${entry.kind}`)}
+                </span>
+              </td>
+              <th scope="row" className="py-3 pr-4 text-left font-medium text-ink">
+                {isKnownAction(entry.action) ? t(`actions.${actionKey(entry.action)}`) : entry.action}
+              </th>
+              <td className="py-3 pr-4 [overflow-wrap:anywhere]">{entry.kind === 'settings' ? <code className="text-xs">{entry.target}</code> : entry.target}</td>
+              <td className="py-3 pr-4 text-muted [overflow-wrap:anywhere]">{entry.by}</td>
+              <td className="max-w-sm py-3 text-muted">
+                <Details entry={entry} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

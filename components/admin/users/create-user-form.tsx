@@ -1,0 +1,78 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState, useState } from 'react';
+import { FormError } from '@/components/auth/form-error';
+import { PendingButton } from '@/components/ui/pending-button';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import { USER_ROLES, type UserRole } from '@/lib/auth/roles';
+import type { ActionResult } from '@/lib/validation/result';
+import { createUser, type CreatedUserResult } from '@/server/actions/create-user';
+import { OneTimeSecret } from '../one-time-secret';
+
+/** Email, optional name and role of a new login; on success, its one-time password, shown once. */
+export function CreateUserForm() {
+  const t = useTranslations();
+  const [state, action] = useActionState<ActionResult<CreatedUserResult> | null, FormData>(createUser, null);
+  // Controlled, so a failed attempt keeps what was typed; cleared after a success.
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<UserRole>('manager');
+  const [seen, setSeen] = useState(state);
+  const [dismissed, setDismissed] = useState<typeof state>(null);
+  if (state !== seen) {
+    setSeen(state);
+    if (state?.ok) {
+      setEmail('');
+      setName('');
+    }
+  }
+  const failure = state && !state.ok ? state : null;
+  const created = state?.ok && state !== dismissed ? state.data : null;
+  return (
+    <div className="space-y-4">
+      <form action={action} className="space-y-3" noValidate>
+        <FormError message={failure?.formError} />
+        <div className="grid gap-4 md:grid-cols-[2fr_2fr_1fr_auto] md:items-end">
+          <TextField
+            name="email"
+            label={t('auth.email')}
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            errors={failure?.fieldErrors.email}
+          />
+          <TextField
+            name="name"
+            label={t('adminUsers.nameOptional')}
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            errors={failure?.fieldErrors.name}
+          />
+          <SelectField
+            name="role"
+            label={t('adminUsers.role')}
+            value={role}
+            onChange={(e) => setRole(e.target.value as UserRole)}
+            options={USER_ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))}
+            errors={failure?.fieldErrors.role}
+          />
+          <PendingButton label={t('adminUsers.create')} pendingLabel={t('adminUsers.creating')} />
+        </div>
+      </form>
+      {created ? (
+        <OneTimeSecret
+          title={t('adminUsers.oneTimePassword', { email: created.email })}
+          hint={t('adminUsers.oneTimePasswordHint')}
+          value={created.oneTimePassword}
+          onDismiss={() => setDismissed(state)}
+        />
+      ) : null}
+    </div>
+  );
+}

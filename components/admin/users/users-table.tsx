@@ -1,0 +1,39 @@
+import { getTranslations } from 'next-intl/server';
+import type { AdminUser } from '@/server/data/admin';
+import { UserRow } from './user-row';
+
+/** The logins with their role, state and actions. */
+export async function UsersTable({ users, timeZone }: { users: AdminUser[]; timeZone: string }) {
+  const t = await getTranslations('adminUsers');
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
+        <caption className="sr-only">{t('listCaption')}</caption>
+        <thead>
+          <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
+            <th scope="col" className="py-2 pr-4 font-medium">
+              {t('columns.login')}
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              {t('columns.role')}
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              {t('columns.state')}
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              {t('columns.created')}
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              {t('columns.actions')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <UserRow key={user.id} user={user} timeZone={timeZone} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

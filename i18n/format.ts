@@ -1,0 +1,35 @@
+import type { AppLocale } from './locales';
+
+/*
+ * Numbers and dates in the user's language. English uses British conventions (day before month,
+ * 24-hour clock), as the library's staff in Europe expect; Dutch the Dutch ones.
+ */
+
+const INTL_LOCALE: Record<AppLocale, string> = { en: 'en-GB', nl: 'nl-NL' };
+
+/** A count with the language's thousands separator: 12,345 / 12.345. */
+export function formatCount(locale: AppLocale, n: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
+}
+
+/** An instant as "15 Nov 2024, 03:10" / "15 nov 2024, 03:10" in the given time zone. */
+export function formatDateTime(locale: AppLocale, value: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(typeof value === 'string' ? new Date(value) : value);
+}
+
+/** A calendar day ('YYYY-MM-DD') as "15 Nov 2024" / "15 nov 2024", never shifted by a time zone. */
+export function formatIsoDate(locale: AppLocale, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}

@@ -1,0 +1,115 @@
+import 'server-only';
+import { getAuditEntries, type AuditEntryRow } from '@/db/queries/audit';
+import { listApiTokens, listUsers } from '@/db/queries/users';
+import { getEnv } from '@/lib/env';
+import type { UserRole } from '@/lib/auth/permissions';
+import type { AuditFilters } from '@/lib/validation/audit';
+import { requirePermission } from '@/server/auth/require-permission';
+import { getServerDb } from '@/server/db';
+
+/*
+ * The admin screens' reads. Each asks for its permission first and returns only what the screen
+ * shows: never a password hash, a token hash or a session.
+ */
+
+export type AdminUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  isDisabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  /** The signed-in admin's own login (which the screen does not offer to disable or demote). */
+  isSelf: boolean;
+};
+
+/** The logins, by email, for /admin/users. */
+export async function getAdminUsers(): Promise<{ users: AdminUser[]; timeZone: string }> {
+  const caller = await requirePermission('users.manage');
+  const rows = await listUsers(await getServerDb());
+  const selfId = caller.kind === 'user' ? caller.userId : null;
+  return {
+    users: rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      name: r.name,
+      role: r.role,
+      isDisabled: r.disabled,
+      mustChangePassword: r.mustChangePassword,
+      createdAt: r.createdAt.toISOString(),
+      isSelf: r.id === selfId,
+    })),
+    timeZone: getEnv().RETENTION_TIME_ZONE,
+  };
+}
+
+export type AdminApiToken = {
+  id: string;
+  name: string;
+  role: UserRole;
+  hint: string;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+/** The API tokens, newest first, for /admin/tokens: the hint (first characters), never the hash. */
+export async function getAdminApiTokens(): Promise<{ tokens: AdminApiToken[]; timeZone: string }> {
+  await requirePermission('tokens.manage');
+  const rows = await listApiTokens(await getServerDb());
+  return {
+    tokens: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      role: r.role,
+      hint: r.hint,
+      createdBy: r.createdBy,
+      createdAt: r.createdAt.toISOString(),
+      lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+      revokedAt: r.revokedAt?.toISOString() ?? null,
+    })),
+    timeZone: getEnv().RETENTION_TIME_ZONE,
+  };
+}
+
+/** How many audit entries the screen shows at most. */
+export const AUDIT_SCREEN_LIMIT = 200;
+
+export type AuditScreenEntry = {
+  key: string;
+  kind: AuditEntryRow['kind'];
+  at: string;
+  by: string;
+  action: string;
+  target: string;
+  details: Record<string, string | number | boolean | null>;
+};
+
+/** The audit log, newest first, filtered by kind and by days in the system time zone, for /admin/audit. */
+export async function getAuditLog(filters: AuditFilters): Promise<{ entries: AuditScreenEntry[]; isLimited: boolean; limit: number; timeZone: string }> {
+  await requirePermission('logs.read');
+  const timeZone = getEnv().RETENTION_TIME_ZONE;
+  const rows = await getAuditEntries(await getServerDb(), {
+    limit: AUDIT_SCREEN_LIMIT + 1,
+    ...(filters.kind ? { kinds: [filters.kind] } : {}),
+    ...(filters.from ? { fromDate: filters.from } : {}),
+    ...(filters.to ? { toDate: filters.to } : {}),
+    timeZone,
+  });
+  const entries = rows.slice(0, AUDIT_SCREEN_LIMIT).map((r) => ({
+    key: `${r.kind}-${r.id}`,
+    kind: r.kind,
+    at: r.at.toISOString(),
+    by: r.by,
+    action: r.action,
+    target: r.target,
+    details: Object.fromEntries(
+      Object.entries(r.details).filter((entry): entry is [string, string | number | boolean | null] =>
+        ['string', 'number', 'boolean'].includes(typeof entry[1]) || entry[1] === null,
+      ),
+    ),
+  }));
+  return { entries, isLimited: rows.length > AUDIT_SCREEN_LIMIT, limit: AUDIT_SCREEN_LIMIT, timeZone };
+}

@@ -1,0 +1,519 @@
+/*
+ * Every server action × every kind of caller, against a real database: the documented outcome in
+ * every cell (INTERFACES.md "Roles"; lib/auth/permissions.ts). A refused call is redirected
+ * (to /login, /change-password or /forbidden) and changes nothing: no login, password, session,
+ * token or audit row differs afterwards. An allowed call does what it says.
+ */
+import crypto from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('next/headers', async () => (await import('./helpers/next-request')).nextHeadersMock);
+vi.mock('next/navigation', async () => (await import('./helpers/next-request')).nextNavigationMock);
+vi.mock('next/cache', async () => (await import('./helpers/next-request')).nextCacheMock);
+
+import { accounts, apiTokens, auditLog, sessions, users } from '@/db/schema';
+import { verifyPassword } from '@/lib/auth/passwords';
+import { USER_ROLES, type UserRole } from '@/lib/auth/permissions';
+import { createApiToken as createToken, findActiveApiToken, hashApiToken, revokeApiToken as revokeToken } from '@/lib/auth/tokens';
+import { createUser as createLogin, disableUser as disableLogin, setUserRole } from '@/lib/auth/users';
+import type { ActionResult } from '@/lib/validation/result';
+import { changePassword } from '@/server/actions/change-password';
+import { changeUserRole } from '@/server/actions/change-user-role';
+import { createApiToken } from '@/server/actions/create-api-token';
+import { createUser } from '@/server/actions/create-user';
+import { disableUser } from '@/server/actions/disable-user';
+import { enableUser } from '@/server/actions/enable-user';
+import { resetUserPassword } from '@/server/actions/reset-user-password';
+import { revokeApiToken } from '@/server/actions/revoke-api-token';
+import { setLocale } from '@/server/actions/set-locale';
+import { signIn } from '@/server/actions/sign-in';
+import { signOut } from '@/server/actions/sign-out';
+import { setupTestDatabase } from './helpers/db';
+import { form, runAs, signInCookie, pointServerAtDatabase, type Credentials, type RunResult } from './helpers/next-request';
+
+const t = await setupTestDatabase('actions');
+const db = t.db;
+pointServerAtDatabase(t.url);
+
+const BY = { label: 'matrix setup', userId: null };
+const run = crypto.randomBytes(3).toString('hex');
+let seq = 0;
+const uniqueEmail = (label: string) => `${label}-${run}-${++seq}@library.example`;
+const NEW_PASSWORD = 'a brand new long password';
+
+type Login = { userId: string; email: string; password: string; cookie: string };
+
+/** A login of the role, signed in through Better Auth; with `oneTimePassword` it must still change its password. */
+async function newLogin(role: UserRole, options: { oneTimePassword?: boolean } = {}): Promise<Login> {
+  const created = await createLogin(db, { email: uniqueEmail(role), role, by: BY });
+  if (!options.oneTimePassword) await db.update(users).set({ mustChangePassword: false }).where(eq(users.id, created.userId));
+  const cookie = await signInCookie(created.email, created.oneTimePassword);
+  return { userId: created.userId, email: created.email, password: created.oneTimePassword, cookie };
+}
+
+// At least one admin stays enabled whatever the cells do (the last admin cannot be demoted or disabled).
+await newLogin('admin');
+
+// ---------------------------------------------------------------------------------------------
+// The callers
+// ---------------------------------------------------------------------------------------------
+
+type Caller = { credentials: Credentials; login?: Login; label: string };
+
+const IDENTITIES = {
+  manager: async (): Promise<Caller> => {
+    const login = await newLogin('manager');
+    return { credentials: { cookie: login.cookie }, login, label: login.email };
+  },
+  ops: async (): Promise<Caller> => {
+    const login = await newLogin('ops');
+    return { credentials: { cookie: login.cookie }, login, label: login.email };
+  },
+  support: async (): Promise<Caller> => {
+    const login = await newLogin('support');
+    return { credentials: { cookie: login.cookie }, login, label: login.email };
+  },
+  admin: async (): Promise<Caller> => {
+    const login = await newLogin('admin');
+    return { credentials: { cookie: login.cookie }, login, label: login.email };
+  },
+  /** A valid API token of the admin role (Authorization: Bearer). */
+  'admin token': async (): Promise<Caller> => {
+    const token = await createToken(db, { role: 'admin', name: `admin ${++seq}`, by: BY });
+    return { credentials: { bearer: token.token }, label: `token ${token.name}` };
+  },
+  /** A valid API token of a role that may not manage anything. */
+  'support token': async (): Promise<Caller> => {
+    const token = await createToken(db, { role: 'support', name: `support ${++seq}`, by: BY });
+    return { credentials: { bearer: token.token }, label: `token ${token.name}` };
+  },
+  nobody: async (): Promise<Caller> => ({ credentials: {}, label: 'nobody' }),
+  /** A token of the right shape that was never issued. */
+  'forged token': async (): Promise<Caller> => ({ credentials: { bearer: `rdt_${crypto.randomBytes(32).toString('base64url')}` }, label: 'forged' }),
+  /** A session cookie that was never issued (not signed with the server's secret). */
+  'forged cookie': async (): Promise<Caller> => ({
+    credentials: { cookie: `retention.session_token=${crypto.randomBytes(24).toString('base64url')}.${crypto.randomBytes(32).toString('base64url')}` },
+    label: 'forged',
+  }),
+  /** An admin who signed in and was then disabled: the same cookie is refused on the next request. */
+  'disabled admin': async (): Promise<Caller> => {
+    const login = await newLogin('admin');
+    await disableLogin(db, { userId: login.userId, by: BY });
+    return { credentials: { cookie: login.cookie }, login, label: login.email };
+  },
+  /** An admin who signed in and was then demoted to support: the same cookie has support's rights. */
+  'demoted admin': async (): Promise<Caller> => {
+    const login = await newLogin('admin');
+    await setUserRole(db, { userId: login.userId, role: 'support', by: BY });
+    return { credentials: { cookie: login.cookie }, login, label: login.email };
+  },
+  /** An admin signed in with a one-time password that was not changed yet. */
+  'one-time password': async (): Promise<Caller> => {
+    const login = await newLogin('admin', { oneTimePassword: true });
+    return { credentials: { cookie: login.cookie }, login, label: login.email };
+  },
+} satisfies Record<string, () => Promise<Caller>>;
+
+type Identity = keyof typeof IDENTITIES;
+const IDENTITY_NAMES = Object.keys(IDENTITIES) as Identity[];
+
+/** What happens in a cell: it works, or the caller is sent to sign in, to change their password, or to "not allowed". */
+type Expected = 'allowed' | 'login' | 'change-password' | 'forbidden';
+
+// ---------------------------------------------------------------------------------------------
+// The documented outcomes, written out rather than derived from the permission table under test
+// ---------------------------------------------------------------------------------------------
+
+/** users.manage and tokens.manage: admin only (INTERFACES.md: admin manages users and API tokens). */
+const ADMIN_ONLY: Record<Identity, Expected> = {
+  manager: 'forbidden',
+  ops: 'forbidden',
+  support: 'forbidden',
+  admin: 'allowed',
+  'admin token': 'allowed',
+  'support token': 'forbidden',
+  nobody: 'login',
+  'forged token': 'login',
+  'forged cookie': 'login',
+  'disabled admin': 'login',
+  'demoted admin': 'forbidden',
+  'one-time password': 'change-password',
+};
+
+/** Changing one's own password: any signed-in login (a one-time password included); a token has no password. */
+const SIGNED_IN_LOGIN: Record<Identity, Expected> = {
+  manager: 'allowed',
+  ops: 'allowed',
+  support: 'allowed',
+  admin: 'allowed',
+  'admin token': 'login',
+  'support token': 'login',
+  nobody: 'login',
+  'forged token': 'login',
+  'forged cookie': 'login',
+  'disabled admin': 'login',
+  'demoted admin': 'allowed',
+  'one-time password': 'allowed',
+};
+
+/** Sign-in and the language switch are open to everyone: the credentials in the form are the check. */
+const EVERYONE: Record<Identity, Expected> = Object.fromEntries(IDENTITY_NAMES.map((i) => [i, 'allowed'])) as Record<Identity, Expected>;
+
+// ---------------------------------------------------------------------------------------------
+// The actions: what each needs, how it is called, and what "it worked" means
+// ---------------------------------------------------------------------------------------------
+
+type Cell = { caller: Caller; identity: Identity };
+type ActionCase<C> = {
+  expected: Record<Identity, Expected>;
+  prepare: (cell: Cell) => Promise<C>;
+  call: (context: C, cell: Cell) => Promise<unknown>;
+  /** Checks an allowed call's answer and effect. */
+  verify: (result: RunResult<unknown>, context: C, cell: Cell) => Promise<void>;
+};
+
+function okData<T>(result: RunResult<unknown>): T {
+  expect(result.outcome, JSON.stringify(result.outcome)).toMatchObject({ kind: 'value', value: { ok: true } });
+  return ((result.outcome as { value: ActionResult<T> }).value as { data: T }).data;
+}
+
+async function userRow(userId: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, userId));
+  return row!;
+}
+
+async function passwordHash(userId: string): Promise<string> {
+  const [row] = await db.select({ password: accounts.password }).from(accounts).where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
+  return row!.password!;
+}
+
+async function sessionCount(userId: string): Promise<number> {
+  return (await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId))).length;
+}
+
+async function lastAuditFor(targetId: string) {
+  const rows = await db.select().from(auditLog).where(eq(auditLog.targetId, targetId)).orderBy(sql`${auditLog.id} desc`).limit(1);
+  return rows[0];
+}
+
+/** A manager login to act on, signed in once (so a disable or reset has a session to revoke). */
+async function target(): Promise<Login> {
+  return newLogin('manager');
+}
+
+const ACTIONS: Record<string, ActionCase<any>> = {
+  createUser: {
+    expected: ADMIN_ONLY,
+    prepare: async () => ({ email: uniqueEmail('created') }),
+    call: (c: { email: string }) => createUser(null, form({ email: c.email, role: 'ops', name: 'New Person' })),
+    verify: async (result, c: { email: string }, cell) => {
+      const data = okData<{ email: string; oneTimePassword: string }>(result);
+      expect(data.email).toBe(c.email);
+      expect(data.oneTimePassword).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+      const [row] = await db.select().from(users).where(eq(users.email, c.email));
+      expect(row).toMatchObject({ role: 'ops', name: 'New Person', mustChangePassword: true, disabled: false });
+      expect(await verifyPassword(await passwordHash(row!.id), data.oneTimePassword)).toBe(true);
+      expect(await lastAuditFor(row!.id)).toMatchObject({ action: 'user.create', changedBy: cell.caller.label });
+      expect(result.revalidated).toContain('/admin/users');
+    },
+  },
+  changeUserRole: {
+    expected: ADMIN_ONLY,
+    prepare: target,
+    call: (c: Login) => changeUserRole(null, form({ userId: c.userId, role: 'ops' })),
+    verify: async (result, c: Login, cell) => {
+      expect(okData(result)).toEqual({ changed: true, role: 'ops' });
+      expect((await userRow(c.userId)).role).toBe('ops');
+      expect(await lastAuditFor(c.userId)).toMatchObject({ action: 'user.role_change', changedBy: cell.caller.label, details: { from: 'manager', to: 'ops' } });
+      expect(result.revalidated).toContain('/admin/users');
+    },
+  },
+  disableUser: {
+    expected: ADMIN_ONLY,
+    prepare: target,
+    call: (c: Login) => disableUser(null, form({ userId: c.userId })),
+    verify: async (result, c: Login, cell) => {
+      expect(okData(result)).toEqual({ changed: true });
+      expect((await userRow(c.userId)).disabled).toBe(true);
+      expect(await sessionCount(c.userId)).toBe(0);
+      expect(await lastAuditFor(c.userId)).toMatchObject({ action: 'user.disable', changedBy: cell.caller.label });
+    },
+  },
+  enableUser: {
+    expected: ADMIN_ONLY,
+    prepare: async () => {
+      const login = await target();
+      await disableLogin(db, { userId: login.userId, by: BY });
+      return login;
+    },
+    call: (c: Login) => enableUser(null, form({ userId: c.userId })),
+    verify: async (result, c: Login, cell) => {
+      expect(okData(result)).toEqual({ changed: true });
+      expect((await userRow(c.userId)).disabled).toBe(false);
+      expect(await lastAuditFor(c.userId)).toMatchObject({ action: 'user.enable', changedBy: cell.caller.label });
+    },
+  },
+  resetUserPassword: {
+    expected: ADMIN_ONLY,
+    prepare: target,
+    call: (c: Login) => resetUserPassword(null, form({ userId: c.userId })),
+    verify: async (result, c: Login, cell) => {
+      const data = okData<{ oneTimePassword: string }>(result);
+      expect(await verifyPassword(await passwordHash(c.userId), data.oneTimePassword)).toBe(true);
+      expect(await verifyPassword(await passwordHash(c.userId), c.password)).toBe(false);
+      expect((await userRow(c.userId)).mustChangePassword).toBe(true);
+      expect(await sessionCount(c.userId)).toBe(0);
+      expect(await lastAuditFor(c.userId)).toMatchObject({ action: 'user.password_reset', changedBy: cell.caller.label });
+    },
+  },
+  createApiToken: {
+    expected: ADMIN_ONLY,
+    prepare: async () => ({ name: `made ${++seq}` }),
+    call: (c: { name: string }) => createApiToken(null, form({ name: c.name, role: 'ops' })),
+    verify: async (result, c: { name: string }, cell) => {
+      const data = okData<{ name: string; token: string }>(result);
+      expect(data.name).toBe(c.name);
+      const [row] = await db.select().from(apiTokens).where(eq(apiTokens.name, c.name));
+      expect(row).toMatchObject({ role: 'ops', tokenHash: hashApiToken(data.token), revokedAt: null, createdBy: cell.caller.label });
+      expect(await findActiveApiToken(db, data.token)).toMatchObject({ role: 'ops' });
+      expect(result.revalidated).toContain('/admin/tokens');
+    },
+  },
+  revokeApiToken: {
+    expected: ADMIN_ONLY,
+    prepare: () => createToken(db, { role: 'manager', name: `to revoke ${++seq}`, by: BY }),
+    call: (c: { tokenId: string }) => revokeApiToken(null, form({ tokenId: c.tokenId })),
+    verify: async (result, c: { tokenId: string; token: string }, cell) => {
+      expect(okData(result)).toEqual({ changed: true });
+      expect(await findActiveApiToken(db, c.token)).toBeUndefined();
+      const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, c.tokenId));
+      expect(row!.revokedBy).toBe(cell.caller.label);
+    },
+  },
+  changePassword: {
+    expected: SIGNED_IN_LOGIN,
+    prepare: async () => null,
+    call: (_c, cell) =>
+      changePassword(null, form({ currentPassword: cell.caller.login?.password ?? 'some password', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+    verify: async (result, _c, cell) => {
+      expect(result.outcome).toEqual({ kind: 'redirect', url: '/' });
+      const login = cell.caller.login!;
+      expect(await verifyPassword(await passwordHash(login.userId), NEW_PASSWORD)).toBe(true);
+      expect((await userRow(login.userId)).mustChangePassword).toBe(false);
+      expect(await lastAuditFor(login.userId)).toMatchObject({ action: 'user.password_change' });
+    },
+  },
+  signOut: {
+    // Sign-out ends the caller's own session; anyone else is simply sent to the sign-in page.
+    expected: {
+      ...SIGNED_IN_LOGIN,
+    },
+    prepare: async () => null,
+    call: () => signOut(),
+    verify: async (result, _c, cell) => {
+      expect(result.outcome).toEqual({ kind: 'redirect', url: '/login' });
+      expect(await sessionCount(cell.caller.login!.userId)).toBe(0);
+    },
+  },
+  signIn: {
+    expected: EVERYONE,
+    prepare: async () => {
+      const created = await createLogin(db, { email: uniqueEmail('signs-in'), role: 'manager', by: BY });
+      await db.update(users).set({ mustChangePassword: false }).where(eq(users.id, created.userId));
+      return created;
+    },
+    call: (c: { email: string; oneTimePassword: string }) => signIn(null, form({ email: c.email, password: c.oneTimePassword, next: '/reports' })),
+    verify: async (result, c: { userId: string }) => {
+      expect(result.outcome).toEqual({ kind: 'redirect', url: '/reports' });
+      expect(await sessionCount(c.userId)).toBe(1);
+    },
+  },
+  setLocale: {
+    expected: EVERYONE,
+    prepare: async () => null,
+    call: () => setLocale(null, form({ locale: 'nl' })),
+    verify: async (result) => {
+      expect(okData(result)).toEqual({ locale: 'nl' });
+      expect(result.setCookies.get('locale')).toMatchObject({ value: 'nl', options: { path: '/', httpOnly: true, sameSite: 'lax' } });
+    },
+  },
+};
+
+/**
+ * Everything a refused call must leave alone: logins (role, state, password), sessions, tokens
+ * and both audit logs. (A token's last_used_at may be noted; it is left out.)
+ */
+async function snapshot(): Promise<string> {
+  const [u, a, s, tk, al, sa] = await Promise.all([
+    db.execute(sql`select id, email, role, disabled, must_change_password from users order by id`),
+    db.execute(sql`select user_id, password from accounts order by user_id`),
+    db.execute(sql`select id, user_id from sessions order by id`),
+    db.execute(sql`select id, name, role, revoked_at from api_tokens order by id`),
+    db.execute(sql`select count(*)::int as n from audit_log`),
+    db.execute(sql`select count(*)::int as n from settings_audit`),
+  ]);
+  return JSON.stringify([u.rows, a.rows, s.rows, tk.rows, al.rows, sa.rows]);
+}
+
+const REDIRECT_OF: Record<Exclude<Expected, 'allowed'>, RegExp> = {
+  login: /^\/login(\?|$)/,
+  'change-password': /^\/change-password(\?|$)/,
+  forbidden: /^\/forbidden$/,
+};
+
+describe('every server action as every caller', () => {
+  for (const [actionName, action] of Object.entries(ACTIONS)) {
+    describe(actionName, () => {
+      for (const identity of IDENTITY_NAMES) {
+        const expected = action.expected[identity];
+        it(`${identity}: ${expected}`, async () => {
+          const caller = await IDENTITIES[identity]();
+          const cell = { caller, identity };
+          const context = await action.prepare(cell);
+          const before = await snapshot();
+          const result = await runAs(caller.credentials, () => action.call(context, cell));
+          if (result.outcome.kind === 'error') throw result.outcome.error;
+          if (expected === 'allowed') {
+            await action.verify(result, context, cell);
+          } else {
+            expect(result.outcome).toMatchObject({ kind: 'redirect' });
+            expect((result.outcome as { url: string }).url).toMatch(REDIRECT_OF[expected]);
+            expect(await snapshot()).toBe(before);
+            expect(result.revalidated).toEqual([]);
+            expect(result.setCookies.size).toBe(0);
+          }
+        });
+      }
+    });
+  }
+
+  it('covers every action file', async () => {
+    const fs = await import('node:fs');
+    const files = fs
+      .readdirSync(new URL('../server/actions/', import.meta.url))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.replace(/\.ts$/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
+    expect(files.sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+});
+
+describe('admin actions refuse bad input and change nothing', () => {
+  async function asAdmin<T>(fn: () => Promise<T>, credentials: Partial<Credentials> = {}) {
+    const admin = await newLogin('admin');
+    const before = await snapshot();
+    const result = await runAs({ cookie: admin.cookie, ...credentials }, fn);
+    if (result.outcome.kind === 'error') throw result.outcome.error;
+    expect(await snapshot()).toBe(before);
+    return { result: (result.outcome as { value: ActionResult<unknown> }).value, admin };
+  }
+
+  const BAD_CREATE_USER: [string, Record<string, string | undefined>, string][] = [
+    ['a missing email', { role: 'manager' }, 'email'],
+    ['an email that is not one', { email: 'not an email', role: 'manager' }, 'email'],
+    ['HTML in the email', { email: '<script>alert(1)</script>@x.example', role: 'manager' }, 'email'],
+    ['an unknown role', { email: 'someone@library.example', role: 'root' }, 'role'],
+    ['a missing role', { email: 'someone@library.example' }, 'role'],
+    ['a name of a megabyte', { email: 'someone@library.example', role: 'manager', name: 'x'.repeat(1_000_000) }, 'name'],
+    ['a name with NUL', { email: 'someone@library.example', role: 'manager', name: 'a\u0000b' }, 'name'],
+    ['a __proto__ email', { email: '__proto__', role: 'manager' }, 'email'],
+  ];
+  for (const [what, fields, field] of BAD_CREATE_USER) {
+    it(`createUser: ${what}`, async () => {
+      const { result } = await asAdmin(() => createUser(null, form(fields)));
+      expect(result.ok).toBe(false);
+      expect(Object.keys((result as { fieldErrors: object }).fieldErrors)).toEqual([field]);
+    });
+  }
+
+  it('createUser: an email that is taken (any case) is named on the field', async () => {
+    const existing = await newLogin('ops');
+    const { result } = await asAdmin(() => createUser(null, form({ email: existing.email.toUpperCase(), role: 'manager' })));
+    expect(result).toEqual({ ok: false, formError: null, fieldErrors: { email: ['A login with this email address exists already.'] } });
+  });
+
+  it('user actions: an unknown or malformed user id', async () => {
+    for (const userId of ['no-such-user', '', 'x'.repeat(101)]) {
+      const actions: ((previous: null, formData: FormData) => Promise<ActionResult<unknown>>)[] = [disableUser, enableUser, resetUserPassword];
+      for (const action of actions) {
+        const { result } = await asAdmin(() => action(null, form({ userId })));
+        expect(result.ok).toBe(false);
+      }
+      const { result } = await asAdmin(() => changeUserRole(null, form({ userId, role: 'ops' })));
+      expect(result.ok).toBe(false);
+    }
+  });
+
+  it('an admin cannot disable, demote or reset their own login', async () => {
+    const admin = await newLogin('admin');
+    const calls: (() => Promise<ActionResult<unknown>>)[] = [
+      () => disableUser(null, form({ userId: admin.userId })),
+      () => changeUserRole(null, form({ userId: admin.userId, role: 'support' })),
+      () => resetUserPassword(null, form({ userId: admin.userId })),
+    ];
+    for (const call of calls) {
+      const before = await snapshot();
+      const result = await runAs({ cookie: admin.cookie }, call);
+      expect(result.outcome).toEqual({ kind: 'value', value: { ok: false, formError: 'You cannot do this to your own login; ask another admin.', fieldErrors: {} } });
+      expect(await snapshot()).toBe(before);
+    }
+  });
+
+  it('revokeApiToken: an id that is not a token id, or no such token', async () => {
+    let { result } = await asAdmin(() => revokeApiToken(null, form({ tokenId: "1' or '1'='1" })));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { tokenId: ['That API token does not exist.'] } });
+    ({ result } = await asAdmin(() => revokeApiToken(null, form({ tokenId: crypto.randomUUID() }))));
+    expect(result).toEqual({ ok: false, formError: 'That API token does not exist any more. Reload the page.', fieldErrors: {} });
+  });
+
+  it('revoking a revoked token changes nothing', async () => {
+    const token = await createToken(db, { role: 'ops', by: BY });
+    await revokeToken(db, { tokenId: token.tokenId, by: BY });
+    const { result } = await asAdmin(() => revokeApiToken(null, form({ tokenId: token.tokenId })));
+    expect(result).toEqual({ ok: true, data: { changed: false } });
+  });
+
+  it('setLocale: a language we do not have', async () => {
+    for (const locale of ['de', '', 'EN', '__proto__']) {
+      const result = await runAs({}, () => setLocale(null, form({ locale })));
+      expect(result.outcome).toMatchObject({ kind: 'value', value: { ok: false, fieldErrors: { locale: [expect.any(String)] } } });
+      expect(result.setCookies.size).toBe(0);
+    }
+  });
+
+  it('answers in the language of the locale cookie, else of Accept-Language', async () => {
+    const byCookie = await asAdmin(() => createUser(null, form({ email: 'nope', role: 'manager' })));
+    expect(byCookie.result).toMatchObject({ fieldErrors: { email: ['Enter an email address such as name@library.example.'] } });
+
+    const admin = await newLogin('admin');
+    const dutchCookie = await runAs({ cookie: `${admin.cookie}; locale=nl` }, () => createUser(null, form({ email: 'nope', role: 'manager' })));
+    expect(dutchCookie.outcome).toMatchObject({ value: { fieldErrors: { email: ['Vul een e-mailadres in zoals naam@bibliotheek.example.'] } } });
+
+    const dutchBrowser = await runAs({ cookie: admin.cookie, acceptLanguage: 'nl-BE,nl;q=0.9,en;q=0.5' }, () => signIn(null, form({ email: admin.email, password: 'wrong' })));
+    expect(dutchBrowser.outcome).toEqual({ kind: 'value', value: { ok: false, formError: 'Het e-mailadres of het wachtwoord klopt niet.', fieldErrors: {} } });
+
+    // The cookie wins over the browser.
+    const englishCookie = await runAs({ cookie: 'locale=en', acceptLanguage: 'nl' }, () => signIn(null, form({ email: admin.email, password: 'wrong' })));
+    expect(englishCookie.outcome).toMatchObject({ value: { formError: 'The email address or the password is not right.' } });
+  });
+
+  it('change password: a short new password is refused in words that name the rule', async () => {
+    const login = await newLogin('manager');
+    const result = await runAs({ cookie: login.cookie }, () =>
+      changePassword(null, form({ currentPassword: login.password, newPassword: 'short', confirmPassword: 'short' })),
+    );
+    expect(result.outcome).toMatchObject({ value: { ok: false, fieldErrors: { newPassword: ['The new password must be at least 12 characters.'] } } });
+    const wrong = await runAs({ cookie: login.cookie }, () =>
+      changePassword(null, form({ currentPassword: 'not my password', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+    );
+    expect(wrong.outcome).toMatchObject({ value: { ok: false, fieldErrors: { currentPassword: ['The current password is not right.'] } } });
+    expect(await verifyPassword(await passwordHash(login.userId), login.password)).toBe(true);
+  });
+});
+
+describe('the roles of the matrix', () => {
+  it('are the four roles of INTERFACES.md', () => {
+    expect([...USER_ROLES]).toEqual(['manager', 'ops', 'support', 'admin']);
+    for (const role of USER_ROLES) expect(Object.keys(IDENTITIES)).toContain(role);
+  });
+});
