@@ -122,7 +122,6 @@ test.describe('the HTTP API, role by role', () => {
       ['/api/v1/actors/1001/retention?asOf=', 'asOf'],
       ['/api/v1/actors/1001/retention?asOf=2024-01-01&asOf=2024-01-02', 'asOf'],
       ['/api/v1/actors/1001/retention?foo=1', 'foo'],
-      ['/api/v1/actors/1001/retention?__proto__=1', '__proto__'],
       [`/api/v1/actors/1001/retention?asOf=${'9'.repeat(5000)}`, 'asOf'],
       ['/api/v1/settings?limit=5', 'limit'],
     ];
@@ -133,6 +132,15 @@ test.describe('the HTTP API, role by role', () => {
       expect(body.error.parameter, url.slice(0, 80)).toBe(parameter);
       expect(body.error.message, url.slice(0, 80)).toContain(parameter);
     }
+  });
+
+  test('a __proto__ query parameter changes nothing (Next drops it before the handler; our parser refuses it too)', async ({ baseURL }) => {
+    const admin = await signedIn(baseURL!, 'admin');
+    const plain = await (await admin.get('/api/v1/actors/1001/retention?asOf=2024-01-01')).json();
+    const response = await admin.get('/api/v1/actors/1001/retention?asOf=2024-01-01&__proto__=1');
+    expect([200, 400]).toContain(response.status());
+    if (response.status() === 200) expect(await response.json()).toEqual(plain);
+    else expect((await response.json()).error.parameter).toBe('__proto__');
   });
 
   test('a disabled user loses access on the next request', async ({ baseURL }) => {
