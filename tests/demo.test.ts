@@ -102,3 +102,14 @@ describe('the demo logins', () => {
     expect(first.loginsCreated.length + second.loginsCreated.length).toBeLessThanOrEqual(4);
   });
 });
+
+describe('the demo backlog', () => {
+  it('is counted for the demo day, so the job screens show what the job will find', async () => {
+    await createDemoLibrary(t.db, { actors: 800, seed: 5, today, replace: true, historyDays: 6 });
+    const state = await t.db.$client.query('select backlog, backlog_as_of from cleanup_state');
+    expect(state.rows[0].backlog_as_of).toBe(today);
+    const { countDue } = await import('@/lib/cleanup/count-due');
+    const due = await countDue(t.db, { asOf: today });
+    expect(state.rows[0].backlog).toEqual(JSON.parse(JSON.stringify(due)));
+  });
+});

@@ -215,11 +215,23 @@ async function afterRealRun(db: Db, client: pg.PoolClient, summary: RunSummary):
     await client.query('update cleanup_state set approved_actors_left = greatest(0, approved_actors_left - $1) where id = 1', [summary.actorsRemoved]);
   }
   const clean = summary.status === 'completed' && summary.errors === 0 && summary.actorsLocked === 0;
-  const backlog = clean ? emptyDue() : await countDue(db, { asOf: summary.asOf });
-  await client.query('update cleanup_state set backlog = $1, backlog_as_of = $2, backlog_counted_at = now() where id = 1', [
-    JSON.stringify(backlog),
-    summary.asOf,
-  ]);
+  await storeBacklog(client, summary.asOf, clean ? emptyDue() : await countDue(db, { asOf: summary.asOf }));
+}
+
+async function storeBacklog(client: pg.ClientBase, asOf: IsoDate, backlog: DueCounts): Promise<void> {
+  await client.query('update cleanup_state set backlog = $1, backlog_as_of = $2, backlog_counted_at = now() where id = 1', [JSON.stringify(backlog), asOf]);
+}
+
+/** Counts what is due on `asOf` and keeps it as the job's backlog, with the time it was counted. */
+export async function countAndStoreBacklog(db: Db, asOf: IsoDate): Promise<DueCounts> {
+  const backlog = await countDue(db, { asOf });
+  const client = await db.$client.connect();
+  try {
+    await storeBacklog(client, asOf, backlog);
+  } finally {
+    client.release();
+  }
+  return backlog;
 }
 
 function emptyDue(): DueCounts {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { drizzleOnClient, type Db } from '../../db/client';
 import { writeSettings } from '../../db/queries/settings';
 import { ensureDemoLogins } from '../auth/users';
-import { runCleanup } from '../cleanup/run';
+import { countAndStoreBacklog, runCleanup } from '../cleanup/run';
 import { addDays, type IsoDate } from '../retention/dates';
 import { SETTING_NAMES, TYPICAL_SETTINGS } from '../retention/settings';
 import { clearLibraryData, hasActorData, LibraryNotEmptyError, lockLibraryForReplace } from '../scenario/load';
@@ -126,6 +126,8 @@ export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<D
         historyRuns += 1;
       }
       options.onProgress?.({ phase: 'history', done: days - lastDay, total: days - lastDay, asOf: addDays(today, -lastDay - 1) });
+      // The job's screens show the backlog the job finds today, not the last history day's.
+      await countAndStoreBacklog(db, today);
     }
     const rows = [...files.rows.values()].reduce((s, n) => s + n, 0);
     return { actors, rows, historyRuns, generateMs, loadMs, historyMs: Date.now() - t0, loginsCreated };

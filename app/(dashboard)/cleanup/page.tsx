@@ -1,17 +1,36 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { CleanupDashboard } from '@/components/cleanup/cleanup-dashboard';
+import { QueryProvider } from '@/components/cleanup/query-provider';
+import { PageHeader } from '@/components/ui/page-header';
+import { hasPermission } from '@/lib/auth/permissions';
+import { getEnv } from '@/lib/env';
 import { requirePermission } from '@/server/auth/require-permission';
+import { getCleanupRuns, getCleanupStatus } from '@/server/data/cleanup';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('comingSoon');
-  return { title: t('cleanup.title') };
+  const t = await getTranslations('cleanup');
+  return { title: t('title') };
 }
 
-/** The cleanup dashboard (built by a later change); asks for its permission first, like every screen. */
+/** The ops screen: the cleanup job's state and controls, live progress, backlog and run history. */
 export default async function CleanupPage() {
-  await requirePermission('cleanup.read', { returnTo: '/cleanup' });
-  return <ComingSoon screen="cleanup" />;
+  const caller = await requirePermission('cleanup.read', { returnTo: '/cleanup' });
+  const [status, runs, t] = await Promise.all([getCleanupStatus(), getCleanupRuns(20), getTranslations('cleanup')]);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('title')} intro={t('intro')} />
+      <QueryProvider>
+        <CleanupDashboard
+          initialStatus={status}
+          initialRuns={runs}
+          canControl={hasPermission(caller.role, 'cleanup.control')}
+          canAcknowledge={hasPermission(caller.role, 'cleanup.acknowledge')}
+          timeZone={getEnv().RETENTION_TIME_ZONE}
+        />
+      </QueryProvider>
+    </div>
+  );
 }
