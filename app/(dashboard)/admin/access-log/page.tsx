@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { AccessLogFiltersForm } from '@/components/admin/access-log/access-log-filters';
 import { AccessLogTable } from '@/components/admin/access-log/access-log-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
-import { createMessageTranslator } from '@/i18n/messages';
-import { translateIssue } from '@/i18n/validation';
-import { accessLogFiltersSchema, type AccessLogFilters } from '@/lib/validation/access-log';
+import { accessLogFiltersSchema } from '@/lib/validation/access-log';
 import { requirePermission } from '@/server/auth/require-permission';
+import { parseScreenFilters } from '@/server/screen-filters';
 import { getAccessLogScreen } from '@/server/data/access-log';
 
 export const dynamic = 'force-dynamic';
@@ -25,22 +24,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Se
   await requirePermission('logs.read', { returnTo: '/admin/access-log' });
   const params = await searchParams;
   const raw = { actorId: first(params.actorId), caller: first(params.caller), from: first(params.from), to: first(params.to) };
-  const parsed = accessLogFiltersSchema.safeParse(raw);
-  // A bad filter is named on its field and left out; the others still apply.
-  let filters: AccessLogFilters = {};
-  const errors: Record<string, string[]> = {};
-  if (parsed.success) filters = parsed.data;
-  else {
-    const translate = createMessageTranslator(await getLocale());
-    const bad = new Set<string>();
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'actorId');
-      bad.add(field);
-      (errors[field] ??= []).push(translateIssue(translate, issue, raw));
-    }
-    const retry = accessLogFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))));
-    if (retry.success) filters = retry.data;
-  }
+  const { filters, errors } = await parseScreenFilters(accessLogFiltersSchema, raw, 'actorId');
   const [{ entries, isLimited, limit, timeZone }, t] = await Promise.all([getAccessLogScreen(filters), getTranslations('adminAccessLog')]);
   return (
     <div className="space-y-6">

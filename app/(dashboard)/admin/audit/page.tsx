@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { AuditFiltersForm } from '@/components/admin/audit/audit-filters';
 import { AuditTable } from '@/components/admin/audit/audit-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
-import { createMessageTranslator } from '@/i18n/messages';
-import { translateIssue } from '@/i18n/validation';
-import { auditFiltersSchema, type AuditFilters } from '@/lib/validation/audit';
+import { auditFiltersSchema } from '@/lib/validation/audit';
 import { requirePermission } from '@/server/auth/require-permission';
+import { parseScreenFilters } from '@/server/screen-filters';
 import { getAuditLog } from '@/server/data/admin';
 
 export const dynamic = 'force-dynamic';
@@ -26,22 +25,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
   await requirePermission('logs.read', { returnTo: '/admin/audit' });
   const params = await searchParams;
   const raw = { kind: first(params.kind), from: first(params.from), to: first(params.to) };
-  const parsed = auditFiltersSchema.safeParse(raw);
-  // A bad filter is named on its field and left out; the others still apply.
-  let filters: AuditFilters = {};
-  const errors: Record<string, string[]> = {};
-  if (parsed.success) filters = parsed.data;
-  else {
-    const translate = createMessageTranslator(await getLocale());
-    const bad = new Set<string>();
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'kind');
-      bad.add(field);
-      (errors[field] ??= []).push(translateIssue(translate, issue, raw));
-    }
-    const retry = auditFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))));
-    if (retry.success) filters = retry.data;
-  }
+  const { filters, errors } = await parseScreenFilters(auditFiltersSchema, raw, 'kind');
   const [{ entries, isLimited, limit, timeZone }, t] = await Promise.all([getAuditLog(filters), getTranslations('adminAudit')]);
   return (
     <div className="space-y-6">
