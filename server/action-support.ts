@@ -1,4 +1,5 @@
 import 'server-only';
+import { describeError } from '@/lib/errors';
 import crypto from 'node:crypto';
 import type { MessageTranslator } from '@/i18n/messages';
 import { actionFailure } from '@/lib/validation/result';
@@ -27,6 +28,7 @@ export function formFields<K extends string>(formData: FormData, names: readonly
  */
 export function unexpectedFailure(t: MessageTranslator, what: string, error: unknown) {
   const id = crypto.randomUUID();
-  console.error(`action ${what} failed (error id ${id})`, error);
+  // Only the kind of error: a database error's text can hold values that no log may keep.
+  console.error(`action ${what} failed (error id ${id}): ${describeError(error)}`);
   return actionFailure(t('errors.generic'));
 }

@@ -32,3 +32,13 @@ describe('API parameters', () => {
     expect(() => parseParam(id, actorIdParamSchema, 'actorId')).toThrow(/actorId/);
   });
 });
+
+describe('error logging', () => {
+  it('keeps the kind of an error, never its text', async () => {
+    const { describeError } = await import('@/lib/errors');
+    const pgError = Object.assign(new Error('Key (actor_id)=(1001) is still referenced'), { code: '23503' });
+    expect(describeError(pgError)).toBe('Error 23503');
+    expect(describeError(new TypeError('actor 1001'))).toBe('TypeError');
+    expect(describeError('actor 1001')).toBe('string');
+  });
+});
