@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { USER_ROLES, type UserRole } from '../../lib/auth/roles';
+import { AUDIT_ACTIONS, type AuditAction } from '../../lib/auth/audit-actions';
+
+export { AUDIT_ACTIONS, type AuditAction };
 
 /*
  * Sign-in, sessions and API tokens. The four Better Auth tables (users, sessions, accounts,
@@ -142,21 +145,6 @@ export const systemSecrets = pgTable('system_secrets', {
 
 export type AuditDetails = Record<string, string | number | boolean | null>;
 
-/** What an audit entry records (user, token and cleanup-job changes); settings changes keep their own table (settings_audit). */
-export const AUDIT_ACTIONS = [
-  'user.create',
-  'user.role_change',
-  'user.disable',
-  'user.enable',
-  'user.password_reset',
-  'user.password_change',
-  'token.create',
-  'token.revoke',
-  'cleanup.pause',
-  'cleanup.resume',
-  'cleanup.acknowledge',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * Append-only log of user and token changes (a trigger in the migrations refuses UPDATE, DELETE

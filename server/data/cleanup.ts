@@ -1,17 +1,11 @@
 import 'server-only';
-import type { Caller } from '@/lib/auth/caller';
-import type { ChangedBy } from '@/lib/auth/audit';
+import { changedByOf, type Caller } from '@/lib/auth/caller';
 import { getCleanupConfig } from '@/lib/cleanup/config';
 import { countDue } from '@/lib/cleanup/count-due';
 import { acknowledgeBreaker, getJobStatus, getRecentRuns, isRunActive, pauseJob, resumeJob, runScheduledCleanup } from '@/lib/cleanup/job';
 import { runCleanup } from '@/lib/cleanup/run';
 import { todayIn } from '@/lib/retention/dates';
 import { getServerDb } from '@/server/db';
-
-/** How a caller appears in the audit log and run records: a user's email or a token's name. */
-export function changedByOf(caller: Caller): ChangedBy {
-  return caller.kind === 'user' ? { label: caller.email, userId: caller.userId } : { label: `token ${caller.name}`, userId: null };
-}
 
 /** The job's state (GET cleanup/status, the ops screen). */
 export async function getCleanupStatus() {

@@ -1,22 +1,11 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { formatDateTime } from '@/i18n/format';
+import { AUDIT_ACTIONS } from '@/lib/auth/audit-actions';
 import { isUserRole } from '@/lib/auth/permissions';
 import type { AuditScreenEntry } from '@/server/data/admin';
 
-const KNOWN_ACTIONS = [
-  'settings.change',
-  'user.create',
-  'user.role_change',
-  'user.disable',
-  'user.enable',
-  'user.password_reset',
-  'user.password_change',
-  'token.create',
-  'token.revoke',
-  'cleanup.pause',
-  'cleanup.resume',
-  'cleanup.acknowledge',
-] as const;
+// Settings changes keep their own table; every other action is one of the audit log's.
+const KNOWN_ACTIONS = ['settings.change', ...AUDIT_ACTIONS] as const;
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
 const isKnownAction = (a: string): a is KnownAction => (KNOWN_ACTIONS as readonly string[]).includes(a);
 
