@@ -1,6 +1,5 @@
 import { createTranslator } from 'next-intl';
-import en from '../messages/en.json';
-import nl from '../messages/nl.json';
+import { EN_MESSAGES as en, NL_MESSAGES as nl } from './message-files';
 import type { AppLocale } from './locales';
 
 /** The messages of each language; English is the reference every other file must match key for key. */

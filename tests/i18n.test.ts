@@ -2,6 +2,7 @@ import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { formatCount, formatDateTime, formatIsoDate } from '@/i18n/format';
 import { LOCALES, negotiateLocale, resolveLocale } from '@/i18n/locales';
+import { MESSAGE_FILES } from '@/i18n/message-files';
 import { createMessageTranslator, MESSAGES } from '@/i18n/messages';
 import { translatedValidationFailure } from '@/i18n/validation';
 import { createUserFormSchema, revokeApiTokenFormSchema } from '@/lib/validation/admin';
@@ -32,6 +33,18 @@ function argumentsOf(message: string): string[] {
 const en = leaves(MESSAGES.en as unknown as Tree);
 
 describe('the messages', () => {
+  for (const locale of LOCALES) {
+    it(`${locale}: no two message files share a namespace`, () => {
+      const seen = new Map<string, string>();
+      for (const [file, messages] of Object.entries(MESSAGE_FILES[locale])) {
+        for (const namespace of Object.keys(messages)) {
+          expect(seen.get(namespace), `${namespace} in ${file}`).toBeUndefined();
+          seen.set(namespace, file);
+        }
+      }
+    });
+  }
+
   for (const locale of LOCALES) {
     const messages = leaves(MESSAGES[locale] as unknown as Tree);
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CleanupDashboard } from '@/components/cleanup/cleanup-dashboard';
-import { QueryProvider } from '@/components/cleanup/query-provider';
+import { QueryProvider } from '@/components/providers/query-provider';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission } from '@/lib/auth/permissions';
 import { getEnv } from '@/lib/env';

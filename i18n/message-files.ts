@@ -1,0 +1,24 @@
+import enActors from '../messages/en/actors.json';
+import enCore from '../messages/en/core.json';
+import enPolicy from '../messages/en/policy.json';
+import enReports from '../messages/en/reports.json';
+import enSettings from '../messages/en/settings.json';
+import nlActors from '../messages/nl/actors.json';
+import nlCore from '../messages/nl/core.json';
+import nlPolicy from '../messages/nl/policy.json';
+import nlReports from '../messages/nl/reports.json';
+import nlSettings from '../messages/nl/settings.json';
+
+/*
+ * The message files of each language: `messages/<locale>/core.json` for the shell and the earlier
+ * screens, one file per larger screen beside it. Each file holds its own top-level namespaces;
+ * tests/i18n.test.ts checks that no two files of a language share one (a spread would hide it).
+ * Plain data only (no next-intl import), so the type declaration of app-config.d.ts can use it.
+ */
+export const MESSAGE_FILES = {
+  en: { core: enCore, settings: enSettings, policy: enPolicy, reports: enReports, actors: enActors },
+  nl: { core: nlCore, settings: nlSettings, policy: nlPolicy, reports: nlReports, actors: nlActors },
+};
+
+export const EN_MESSAGES = { ...enCore, ...enSettings, ...enPolicy, ...enReports, ...enActors };
+export const NL_MESSAGES = { ...nlCore, ...nlSettings, ...nlPolicy, ...nlReports, ...nlActors };
