@@ -1,9 +1,11 @@
 import enActors from '../messages/en/actors.json';
+import enCleanup from '../messages/en/cleanup.json';
 import enCore from '../messages/en/core.json';
 import enPolicy from '../messages/en/policy.json';
 import enReports from '../messages/en/reports.json';
 import enSettings from '../messages/en/settings.json';
 import nlActors from '../messages/nl/actors.json';
+import nlCleanup from '../messages/nl/cleanup.json';
 import nlCore from '../messages/nl/core.json';
 import nlPolicy from '../messages/nl/policy.json';
 import nlReports from '../messages/nl/reports.json';
@@ -16,9 +18,9 @@ import nlSettings from '../messages/nl/settings.json';
  * Plain data only (no next-intl import), so the type declaration of app-config.d.ts can use it.
  */
 export const MESSAGE_FILES = {
-  en: { core: enCore, settings: enSettings, policy: enPolicy, reports: enReports, actors: enActors },
-  nl: { core: nlCore, settings: nlSettings, policy: nlPolicy, reports: nlReports, actors: nlActors },
+  en: { core: enCore, cleanup: enCleanup, settings: enSettings, policy: enPolicy, reports: enReports, actors: enActors },
+  nl: { core: nlCore, cleanup: nlCleanup, settings: nlSettings, policy: nlPolicy, reports: nlReports, actors: nlActors },
 };
 
-export const EN_MESSAGES = { ...enCore, ...enSettings, ...enPolicy, ...enReports, ...enActors };
-export const NL_MESSAGES = { ...nlCore, ...nlSettings, ...nlPolicy, ...nlReports, ...nlActors };
+export const EN_MESSAGES = { ...enCore, ...enCleanup, ...enSettings, ...enPolicy, ...enReports, ...enActors };
+export const NL_MESSAGES = { ...nlCore, ...nlCleanup, ...nlSettings, ...nlPolicy, ...nlReports, ...nlActors };

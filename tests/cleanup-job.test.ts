@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { getBacklogHistory } from '@/lib/cleanup/backlog-history';
 import { countDue } from '@/lib/cleanup/count-due';
 import { acknowledgeBreaker, getJobStatus, isRunActive, pauseJob, resumeJob, runScheduledCleanup } from '@/lib/cleanup/job';
 import { CLEANUP_LOCK_KEY, runCleanup } from '@/lib/cleanup/run';
@@ -95,6 +96,32 @@ describe('the backlog', () => {
     const rest = await runCleanup(t.db, { asOf, trigger: 'test' });
     expect(rest.status).toBe('completed');
     expect((await getJobStatus(t.db, { cadenceMinutes: 10 })).backlog).toMatchObject({ actors: 0, recordsTotal: 0 });
+  });
+
+  it('keeps one burn-down point per as-of day (the last run of the day wins) beside what each day processed', async () => {
+    await loadLibrary(TYPICAL_SETTINGS);
+    await t.db.$client.query('delete from cleanup_backlog_days; delete from cleanup_daily_counts');
+    await t.db.$client.query('update cleanup_state set approved_actors_left = 100000');
+    const yesterday = '2026-11-22';
+    const first = await runCleanup(t.db, { asOf: yesterday, trigger: 'test', rowLimit: 800, batchActors: 50 });
+    expect(first.status).toBe('partial');
+    const dueYesterday = await countDue(t.db, { asOf: yesterday });
+    // A dry run counts nothing into the history.
+    await runCleanup(t.db, { asOf, trigger: 'test', dryRun: true });
+    let history = await getBacklogHistory(t.db, { today: asOf, days: 3 });
+    expect(history.days.map((d) => d.date)).toEqual(['2026-11-21', '2026-11-22', '2026-11-23']);
+    expect(history.days[0]).toEqual({ date: '2026-11-21', backlog: null, processed: { records: 0, actors: 0 } });
+    expect(history.days[1]!.backlog).toMatchObject({ actors: dueYesterday.actors, recordsTotal: dueYesterday.recordsTotal });
+    expect(history.days[1]!.processed).toEqual({ records: first.recordsProcessed, actors: first.actorsRemoved });
+    expect(history.days[2]!.backlog).toBeNull();
+
+    const partToday = await runCleanup(t.db, { asOf, trigger: 'test', rowLimit: 500, batchActors: 50 });
+    const rest = await runCleanup(t.db, { asOf, trigger: 'test' });
+    history = await getBacklogHistory(t.db, { today: asOf, days: 3 });
+    expect(history.days[2]!.backlog).toMatchObject({ actors: 0, recordsTotal: 0 });
+    expect(history.days[2]!.processed.records).toBe(partToday.recordsProcessed + rest.recordsProcessed);
+    const rows = await t.db.$client.query('select count(*)::int as n from cleanup_backlog_days');
+    expect(rows.rows[0].n).toBe(2);
   });
 });
 

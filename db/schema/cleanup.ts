@@ -100,3 +100,17 @@ export const cleanupState = pgTable(
 );
 
 export type CleanupRun = typeof cleanupRuns.$inferSelect;
+
+/**
+ * The backlog as counted at the end of the last real run of each as-of day (RETENTION.md,
+ * "Backlog"): one row per day, rewritten by every later run of that day, so the ops screen can draw
+ * the backlog's burn-down over recent days without scanning the library. Counts only. Rows older
+ * than BACKLOG_HISTORY_DAYS (lib/cleanup/run.ts) are trimmed by the run that writes a new one.
+ */
+export const cleanupBacklogDays = pgTable('cleanup_backlog_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  countedAt: timestamp('counted_at', { withTimezone: true }).notNull().defaultNow(),
+  actors: integer('actors').notNull(),
+  recordsTotal: bigint('records_total', { mode: 'number' }).notNull(),
+  records: jsonb('records').$type<Record<string, number>>().notNull(),
+});

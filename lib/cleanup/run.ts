@@ -218,8 +218,28 @@ async function afterRealRun(db: Db, client: pg.PoolClient, summary: RunSummary):
   await storeBacklog(client, summary.asOf, clean ? emptyDue() : await countDue(db, { asOf: summary.asOf }));
 }
 
+/** How long the per-day backlog history (the ops screen's burn-down) is kept: a little over a year. */
+export const BACKLOG_HISTORY_DAYS = 400;
+
+/**
+ * Keeps the backlog counted for `asOf` as the job's current backlog and as that day's point of the
+ * burn-down history (the last count of a day wins), trimming history older than BACKLOG_HISTORY_DAYS.
+ */
 async function storeBacklog(client: pg.ClientBase, asOf: IsoDate, backlog: DueCounts): Promise<void> {
-  await client.query('update cleanup_state set backlog = $1, backlog_as_of = $2, backlog_counted_at = now() where id = 1', [JSON.stringify(backlog), asOf]);
+  const records = JSON.stringify(backlog.records);
+  await client.query(
+    `with state as (
+       update cleanup_state set backlog = $1, backlog_as_of = $2, backlog_counted_at = now() where id = 1
+     ), day as (
+       insert into cleanup_backlog_days (day, counted_at, actors, records_total, records)
+       values ($2, now(), $3, $4, $5)
+       on conflict (day) do update
+         set counted_at = excluded.counted_at, actors = excluded.actors,
+             records_total = excluded.records_total, records = excluded.records
+     )
+     delete from cleanup_backlog_days where day < $2::date - $6::int`,
+    [JSON.stringify(backlog), asOf, backlog.actors, backlog.recordsTotal, records, BACKLOG_HISTORY_DAYS],
+  );
 }
 
 /** Counts what is due on `asOf` and keeps it as the job's backlog, with the time it was counted. */

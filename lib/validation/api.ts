@@ -51,6 +51,16 @@ export function parseParam<S extends z.ZodType>(value: unknown, schema: S, name?
 export const actorRetentionQuerySchema = z.strictObject({ asOf: apiDateSchema.optional() });
 export const noQuerySchema = z.strictObject({});
 
+/** `GET cleanup/backlog?days=N`: the burn-down's number of days, 1 to 400 (the history kept). */
+export const backlogQuerySchema = z.strictObject({
+  days: z
+    .string()
+    .regex(/^[0-9]{1,3}$/, { message: 'must be a whole number from 1 to 400' })
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 400, { message: 'must be a whole number from 1 to 400' })
+    .optional(),
+});
+
 export const runsQuerySchema = z.strictObject({
   limit: z
     .string()

@@ -1,6 +1,7 @@
 import 'server-only';
 import { changedByOf, type Caller } from '@/lib/auth/caller';
 import { getCleanupConfig } from '@/lib/cleanup/config';
+import { getBacklogHistory } from '@/lib/cleanup/backlog-history';
 import { countDue } from '@/lib/cleanup/count-due';
 import { acknowledgeBreaker, getJobStatus, getRecentRuns, isRunActive, pauseJob, resumeJob, runScheduledCleanup } from '@/lib/cleanup/job';
 import { runCleanup } from '@/lib/cleanup/run';
@@ -15,6 +16,11 @@ export async function getCleanupStatus() {
 /** Recent runs with their summaries (GET cleanup/runs). */
 export async function getCleanupRuns(limit: number) {
   return getRecentRuns(await getServerDb(), { limit });
+}
+
+/** The backlog's burn-down over the last `days` days (GET cleanup/backlog, the ops screen). */
+export async function getCleanupBacklogHistory(days: number) {
+  return getBacklogHistory(await getServerDb(), { today: todayIn(getCleanupConfig().timeZone), days });
 }
 
 export class CannotRunError extends Error {
