@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--actors N] [--seed S] [--as-of D] [--batch B] [--dir PATH] [--keep]`
+ * `npm run bench -- [--actors N] [--seed S] [--as-of D] [--batch B] [--dir PATH] [--keep] [--skip-dashboard]`
  *
  * Starts an embedded PostgreSQL of its own (in a temporary folder, or --dir), generates a demo
  * library of N actors (default 200,000) without history, so the whole backlog is due, copies it to
@@ -9,7 +9,9 @@
  *     actors removed per second, total run time (the sum of the runs' durations), peak memory;
  *   - the same work on the copy by the plain set-based reference (lib/cleanup/reference.ts), and
  *     the ratio of the two; both end states are compared;
- *   - the actor report's latency (p50, p95) over 1,000 random actors.
+ *   - the actor report's latency (p50, p95) over 1,000 random actors;
+ *   - the dashboard APIs' latency while the first cleanup works (scripts/bench-dashboard.ts: the
+ *     production build against the benchmark's database; --skip-dashboard leaves it out).
  * Prints a Markdown table (the README's "Performance" section shows one from this machine).
  */
 import fs from 'node:fs';
@@ -27,6 +29,7 @@ import { createDemoLibrary, FIRST_GENERATED_ID } from '../lib/demo/create-demo-l
 import { createRandom } from '../lib/demo/generate-scenario';
 import { isIsoDate, todayIn } from '../lib/retention/dates';
 import { TYPICAL_SETTINGS } from '../lib/retention/settings';
+import { startDashboardProbe, type DashboardProbe, type EndpointStats } from './bench-dashboard';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +39,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '5000' },
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'skip-dashboard': { type: 'boolean', default: false },
   },
 });
 const actors = Number(values.actors);
@@ -123,6 +127,20 @@ async function main() {
     const p50 = latencies[Math.floor(latencies.length * 0.5)]!;
     const p95 = latencies[Math.floor(latencies.length * 0.95)]!;
 
+    let probe: DashboardProbe | undefined;
+    let dashboard: EndpointStats[] = [];
+    if (!values['skip-dashboard']) {
+      log('dashboard: starting the production build against the library');
+      const pick = createRandom(seed + 2);
+      probe = await startDashboardProbe({
+        db: dbA,
+        databaseUrl: withDatabase(server.url, 'bench_a'),
+        actorId: () => FIRST_GENERATED_ID + pick.int(0, actors - 3),
+        log,
+      });
+      probe.start();
+    }
+
     log('cleanup: working through the backlog');
     peakRss = process.memoryUsage().rss;
     t0 = Date.now();
@@ -136,6 +154,10 @@ async function main() {
     });
     const wallMs = Date.now() - t0;
     const cleanupPeak = peakRss;
+    if (probe) {
+      dashboard = await probe.stop();
+      await probe.close();
+    }
     // The backlog is the runs that processed something; --until-done's last run only confirms that
     // nothing is left and is shown on its own line.
     const backlogRuns = runs.filter((x) => x.recordsProcessed > 0 || x.actorsRemoved > 0);
@@ -169,6 +191,13 @@ async function main() {
       ['same end state as the reference', same && records === ref.records ? 'yes' : 'NO'],
       ['actor report latency (1,000 actors)', `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`],
     ];
+    const ms = (v: number) => `${v.toFixed(0)} ms`;
+    for (const d of dashboard) {
+      rows.push([
+        `dashboard during the cleanup: ${d.endpoint}`,
+        `p50 ${ms(d.p50)}, p95 ${ms(d.p95)}, max ${ms(d.max)} (${fmt(d.calls)} calls${d.failures ? `, ${d.failures} failed` : ''})`,
+      ]);
+    }
     console.log('| measure | value |\n|---|---|');
     console.log(rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n'));
     await dbA.$client.end();

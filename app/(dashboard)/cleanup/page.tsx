@@ -6,7 +6,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission } from '@/lib/auth/permissions';
 import { getEnv } from '@/lib/env';
 import { requirePermission } from '@/server/auth/require-permission';
-import { getCleanupRuns, getCleanupStatus } from '@/server/data/cleanup';
+import { getCleanupBacklogHistory, getCleanupRuns, getCleanupStatus } from '@/server/data/cleanup';
+
+/** Days of the backlog's burn-down on the screen. */
+const BURN_DOWN_DAYS = 14;
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The ops screen: the cleanup job's state and controls, live progress, backlog and run history. */
 export default async function CleanupPage() {
   const caller = await requirePermission('cleanup.read', { returnTo: '/cleanup' });
-  const [status, runs, t] = await Promise.all([getCleanupStatus(), getCleanupRuns(20), getTranslations('cleanup')]);
+  const [status, runs, backlog, t] = await Promise.all([
+    getCleanupStatus(),
+    getCleanupRuns(20),
+    getCleanupBacklogHistory(BURN_DOWN_DAYS),
+    getTranslations('cleanup'),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
@@ -26,6 +34,7 @@ export default async function CleanupPage() {
         <CleanupDashboard
           initialStatus={status}
           initialRuns={runs}
+          initialBacklog={backlog}
           canControl={hasPermission(caller.role, 'cleanup.control')}
           canAcknowledge={hasPermission(caller.role, 'cleanup.acknowledge')}
           timeZone={getEnv().RETENTION_TIME_ZONE}

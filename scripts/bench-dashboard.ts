@@ -1,0 +1,142 @@
+/**
+ * The dashboard probe of `npm run bench`: runs the production build (`next start`) against the
+ * benchmark's database and, while the cleanup works through the backlog, calls the dashboard's
+ * read APIs one after another (as an ops screen and a support desk would, only much faster),
+ * recording each answer's latency. Reports p50/p95/max per endpoint and over all of them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../db/client';
+import { createApiToken } from '../lib/auth/tokens';
+import { getBuildState } from './build-state';
+
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const nextBin = path.join(projectDir, 'node_modules', '.bin', 'next');
+
+export type EndpointStats = { endpoint: string; calls: number; p50: number; p95: number; max: number; failures: number };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function runToEnd(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: projectDir, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+}
+
+export type DashboardProbe = {
+  /** Starts calling the endpoints in a loop until stop(). */
+  start(): void;
+  stop(): Promise<EndpointStats[]>;
+  close(): Promise<void>;
+};
+
+/**
+ * Builds when the build is stale, starts `next start` on a free port with DATABASE_URL, makes an
+ * admin API token in `db`, and warms every endpoint up (the first call of a route loads its code).
+ * `actorIds` picks the actors whose reports are looked up.
+ */
+export async function startDashboardProbe(params: { db: Db; databaseUrl: string; actorId: () => number; log: (m: string) => void }): Promise<DashboardProbe> {
+  const build = getBuildState(projectDir);
+  if (!build.isCurrent) {
+    params.log(`building the dashboard (${build.reason})`);
+    const code = await runToEnd(nextBin, ['build']);
+    if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server: ChildProcess = spawn(nextBin, ['start', '-p', String(port)], {
+    cwd: projectDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: params.databaseUrl, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', CLEANUP_WORKER: 'off' },
+  });
+  const { token } = await createApiToken(params.db, { role: 'admin', name: 'benchmark probe', by: { label: 'bench', userId: null } });
+  const headers = { Authorization: `Bearer ${token}` };
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
+  const endpoints: { name: string; url: () => string }[] = [
+    { name: 'GET cleanup/status', url: () => '/api/v1/cleanup/status' },
+    { name: 'GET cleanup/runs?limit=20', url: () => '/api/v1/cleanup/runs?limit=20' },
+    { name: 'GET cleanup/backlog?days=14', url: () => '/api/v1/cleanup/backlog?days=14' },
+    { name: 'GET settings', url: () => '/api/v1/settings' },
+    { name: 'GET reports/deleted-per-day', url: () => '/api/v1/reports/deleted-per-day' },
+    { name: 'GET actors/<id>/retention', url: () => `/api/v1/actors/${params.actorId()}/retention` },
+    { name: 'GET /metrics', url: () => '/metrics' },
+  ];
+  const samples = new Map<string, number[]>(endpoints.map((e) => [e.name, []]));
+  const failures = new Map<string, number>(endpoints.map((e) => [e.name, 0]));
+  const call = async (e: (typeof endpoints)[number]) => {
+    const t0 = performance.now();
+    const response = await fetch(base + e.url(), { headers });
+    await response.arrayBuffer();
+    return { ms: performance.now() - t0, ok: response.ok || response.status === 404 };
+  };
+  // Warm-up: every route once or twice, not counted.
+  for (let i = 0; i < 3; i++) for (const e of endpoints) await call(e).catch(() => undefined);
+  const missing: string[] = [];
+  for (const e of endpoints) if (!(await call(e)).ok) missing.push(e.name);
+  const live = endpoints.filter((e) => !missing.includes(e.name));
+  if (missing.length) params.log(`dashboard probe: leaving out ${missing.join(', ')} (not answering 200)`);
+
+  let running = false;
+  let loop: Promise<void> = Promise.resolve();
+  return {
+    start() {
+      running = true;
+      loop = (async () => {
+        for (let i = 0; running; i++) {
+          const e = live[i % live.length]!;
+          try {
+            const r = await call(e);
+            samples.get(e.name)!.push(r.ms);
+            if (!r.ok) failures.set(e.name, failures.get(e.name)! + 1);
+          } catch {
+            failures.set(e.name, failures.get(e.name)! + 1);
+          }
+          // About five calls a second: a handful of open dashboards polling, not a load test.
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      await loop;
+      const stats: EndpointStats[] = live.map((e) => {
+        const s = [...samples.get(e.name)!].sort((a, b) => a - b);
+        return { endpoint: e.name, calls: s.length, p50: percentile(s, 0.5), p95: percentile(s, 0.95), max: s[s.length - 1] ?? NaN, failures: failures.get(e.name)! };
+      });
+      const all = live.flatMap((e) => samples.get(e.name)!).sort((a, b) => a - b);
+      stats.push({ endpoint: 'all of them', calls: all.length, p50: percentile(all, 0.5), p95: percentile(all, 0.95), max: all[all.length - 1] ?? NaN, failures: [...failures.values()].reduce((a, b) => a + b, 0) });
+      return stats;
+    },
+    async close() {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    },
+  };
+}
