@@ -94,7 +94,8 @@ export async function startDashboardProbe(params: { db: Db; databaseUrl: string;
     const t0 = performance.now();
     const response = await fetch(base + e.url(), { headers });
     await response.arrayBuffer();
-    return { ms: performance.now() - t0, ok: response.ok || response.status === 404 };
+    // A removed actor's report is a 404 with found: false, a right answer; elsewhere 404 is a failure.
+    return { ms: performance.now() - t0, ok: response.ok || (e.name.startsWith('GET actors') && response.status === 404) };
   };
   // Warm-up: every route once or twice, not counted.
   for (let i = 0; i < 3; i++) for (const e of endpoints) await call(e).catch(() => undefined);
@@ -118,8 +119,8 @@ export async function startDashboardProbe(params: { db: Db; databaseUrl: string;
           } catch {
             failures.set(e.name, failures.get(e.name)! + 1);
           }
-          // About five calls a second: a handful of open dashboards polling, not a load test.
-          await new Promise((r) => setTimeout(r, 200));
+          // About ten calls a second: several open dashboards polling, not a load test.
+          await new Promise((r) => setTimeout(r, 100));
         }
       })();
     },
