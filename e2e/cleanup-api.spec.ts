@@ -29,6 +29,7 @@ test.describe('the cleanup API, role by role', () => {
     for (const [path, allowed] of [
       ['/api/v1/cleanup/status', ['manager', 'ops', 'admin']],
       ['/api/v1/cleanup/runs?limit=5', ['manager', 'ops', 'admin']],
+      ['/api/v1/cleanup/backlog?days=7', ['manager', 'ops', 'admin']],
       ['/metrics', ['ops', 'admin']],
     ] as const) {
       for (const role of ROLES) {
@@ -47,6 +48,16 @@ test.describe('the cleanup API, role by role', () => {
     expect(metrics).toContain('retention_cleanup_runs_total');
     expect(metrics).toContain('retention_records_processed_total');
     expect((await as.manager.get('/api/v1/cleanup/runs?limit=0')).status()).toBe(400);
+    // The burn-down: one entry per day up to today, the demo's history processed records.
+    const backlog = await (await as.manager.get('/api/v1/cleanup/backlog?days=7')).json();
+    expect(backlog.days).toHaveLength(7);
+    expect(backlog.days[6].date).toBe(backlog.to);
+    expect(backlog.days.some((d: { processed: { records: number } }) => d.processed.records > 0)).toBe(true);
+    for (const bad of ['days=0', 'days=401', 'days=x', 'limit=3']) {
+      const response = await as.manager.get(`/api/v1/cleanup/backlog?${bad}`);
+      expect(response.status(), bad).toBe(400);
+      expect(JSON.stringify(await response.json()), bad).toContain(bad.split('=')[0]);
+    }
   });
 
   test('controls: pause and resume for ops and admin only; a paused job refuses a run but not a dry run', async () => {
