@@ -70,7 +70,8 @@ export function BacklogPanel({ status, history, timeZone }: { status: JobStatus;
           </div>
           <details className="mt-2">
             <summary className="cursor-pointer text-sm text-brand underline-offset-2 hover:underline">{t('burnDown.tableToggle')}</summary>
-            <div className="mt-2 max-h-80 overflow-auto">
+            {/* Scrolls on its own: focusable and named so a keyboard user can scroll it too. */}
+            <div className="mt-2 max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={t('burnDown.caption')}>
               <table className="w-full max-w-2xl text-left text-sm" data-testid="burn-down-table">
                 <caption className="sr-only">{t('burnDown.caption')}</caption>
                 <thead>
