@@ -242,5 +242,5 @@ describe('a cleanup killed at random moments', () => {
       await reference.drop();
       await killed.drop();
     }
-  });
+  }, 180_000); // four killed child processes and their reruns: slow on a busy 2-core machine
 });
