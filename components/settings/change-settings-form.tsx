@@ -74,9 +74,12 @@ export function ChangeSettingsForm({ current }: Props) {
     setValues(valuesOf(current));
   };
 
+  // Only the values the admin edited: a setting someone else changed since the page was loaded is
+  // then not silently set back to what this page showed.
   const valuesForm = () => {
     const fd = new FormData();
-    for (const name of SETTING_NAMES) fd.set(name, values[name]);
+    const loaded = valuesOf(current);
+    for (const name of SETTING_NAMES) if (values[name] !== loaded[name]) fd.set(name, values[name]);
     return fd;
   };
 

@@ -43,14 +43,14 @@ export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
   return (
     <div className="space-y-4">
       <div>
-        <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-ink focus-visible:outline-2">
+        <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-ink focus-visible:outline-2">
           {t.rich('title', { date: () => <LocalDate date={whatIf.asOf} /> })}
-        </h2>
+        </h3>
         <p className="mt-1 text-sm text-muted">{t('intro')}</p>
       </div>
 
       <div>
-        <h3 className="text-sm font-medium text-muted">{t('changes')}</h3>
+        <h4 className="text-sm font-medium text-muted">{t('changes')}</h4>
         <ul className="mt-1 space-y-1 text-sm" data-testid="what-if-changes">
           {whatIf.changes.map((c) => (
             <li key={c.name} className="flex flex-wrap gap-x-2">
@@ -96,21 +96,22 @@ export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
       {rows.length === 0 ? (
         <p className="text-sm text-muted">{t('nothingDue')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-line bg-surface">
-          <table className="w-full min-w-[22rem] border-collapse text-left text-sm">
+        // Focusable so that a keyboard can scroll it where it is wider than a phone (axe: scrollable-region-focusable).
+        <div tabIndex={0} role="region" aria-label={t('tableCaption', { date: whatIf.asOf })} className="overflow-x-auto rounded-md border border-line bg-surface">
+          <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t('tableCaption', { date: whatIf.asOf })}</caption>
             <thead>
               <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="px-2 py-2 font-medium sm:px-3">
                   {t('category')}
                 </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
+                <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">
                   {t('dueNow')}
                 </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
+                <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">
                   {t('dueAfter')}
                 </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
+                <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">
                   {t('newlyDue')}
                 </th>
               </tr>
@@ -118,23 +119,23 @@ export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
             <tbody>
               {rows.map((c) => (
                 <tr key={c} className="border-b border-line/60">
-                  <th scope="row" className="px-3 py-1.5 font-mono text-xs font-normal break-all">
+                  <th scope="row" className="px-2 py-1.5 sm:px-3 font-mono text-xs font-normal break-all">
                     {c}
                   </th>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{n(whatIf.current.records[c])}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{n(whatIf.proposed.records[c])}</td>
-                  <td className={`px-3 py-1.5 text-right tabular-nums ${whatIf.newlyDue.records[c] > 0 ? 'font-semibold' : 'text-muted'}`}>
+                  <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.current.records[c])}</td>
+                  <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.proposed.records[c])}</td>
+                  <td className={`px-2 py-1.5 sm:px-3 text-right tabular-nums ${whatIf.newlyDue.records[c] > 0 ? 'font-semibold' : 'text-muted'}`}>
                     {n(whatIf.newlyDue.records[c])}
                   </td>
                 </tr>
               ))}
               <tr>
-                <th scope="row" className="px-3 py-1.5 text-xs font-medium">
+                <th scope="row" className="px-2 py-1.5 sm:px-3 text-xs font-medium">
                   {t('actorsRow')}
                 </th>
-                <td className="px-3 py-1.5 text-right tabular-nums">{n(whatIf.current.actors)}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{n(whatIf.proposed.actors)}</td>
-                <td className={`px-3 py-1.5 text-right tabular-nums ${whatIf.newlyDue.actors > 0 ? 'font-semibold' : 'text-muted'}`}>
+                <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.current.actors)}</td>
+                <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.proposed.actors)}</td>
+                <td className={`px-2 py-1.5 sm:px-3 text-right tabular-nums ${whatIf.newlyDue.actors > 0 ? 'font-semibold' : 'text-muted'}`}>
                   {n(whatIf.newlyDue.actors)}
                 </td>
               </tr>
