@@ -22,6 +22,7 @@ import { computeSettingsWhatIf } from '@/lib/settings/what-if';
 import { parseSaveForm } from '@/lib/validation/settings-form';
 import { previewSettingsChange, type PreviewSettingsResult } from '@/server/actions/preview-settings-change';
 import { saveSettingsChange, type SaveSettingsResult } from '@/server/actions/save-settings-change';
+import { getSettingsScreen } from '@/server/data/settings-screen';
 import { abon, scenarioOf } from './helpers/build';
 import { setupTestDatabase } from './helpers/db';
 import { form, pointServerAtDatabase, runAs, signInCookie } from './helpers/next-request';
@@ -85,6 +86,7 @@ function saveForm(changes: Partial<RetentionSettings>, extra: Record<string, str
 
 const admin = await newLogin('admin');
 const manager = await newLogin('manager');
+const support = await newLogin('support');
 
 async function asAdmin<T>(fn: () => Promise<T>): Promise<T> {
   const result = await runAs({ cookie: admin.cookie }, fn);
@@ -251,5 +253,28 @@ describe('saveSettingsChange', () => {
     const result = await runAs({ cookie: manager.cookie }, () => saveSettingsChange(null, saveForm({ historyMonths: 24 })));
     expect(result.outcome).toEqual({ kind: 'redirect', url: '/forbidden' });
     expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('getSettingsScreen', () => {
+  it('gives every setting with its categories and history, and says who may change them', async () => {
+    await reset();
+    await asAdmin(() => saveSettingsChange(null, saveForm({ historyMonths: 24 }, { reason: 'for the history' })));
+    const asManager = await runAs({ cookie: manager.cookie }, () => getSettingsScreen());
+    expect(asManager.outcome.kind).toBe('value');
+    const screen = (asManager.outcome as { value: Awaited<ReturnType<typeof getSettingsScreen>> }).value;
+    expect(screen.canChange).toBe(false);
+    expect(screen.settings.map((s) => s.name)).toEqual([...SETTING_NAMES]);
+    const history = screen.settings.find((s) => s.name === 'historyMonths')!;
+    expect(history).toMatchObject({ value: 24, unit: 'months', updatedBy: admin.email });
+    expect(history.categories).toContain('holds');
+    expect(history.history[0]).toMatchObject({ changedBy: admin.email, oldValue: 0, newValue: 24, reason: 'for the history' });
+    expect(history.historyTotal).toBe(history.history.length);
+    expect(screen.settings.find((s) => s.name === 'optOutLoanDays')).toMatchObject({ unit: 'days', categories: ['loan_history'] });
+
+    const asAdminScreen = await asAdmin(() => getSettingsScreen());
+    expect(asAdminScreen.canChange).toBe(true);
+    const asSupport = await runAs({ cookie: support.cookie }, () => getSettingsScreen());
+    expect(asSupport.outcome).toEqual({ kind: 'redirect', url: '/forbidden' });
   });
 });

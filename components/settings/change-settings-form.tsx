@@ -35,6 +35,7 @@ const valuesOf = (current: Props['current']) => Object.fromEntries(current.map((
  */
 export function ChangeSettingsForm({ current }: Props) {
   const t = useTranslations('settings');
+  const o = useTranslations('overview');
   const locale = useLocale();
   const router = useRouter();
   const valueText = useSettingValueText();
@@ -191,7 +192,7 @@ export function ChangeSettingsForm({ current }: Props) {
             return (
               <div key={s.name} className="min-w-0">
                 <label htmlFor={inputId} className="block text-sm font-medium text-ink">
-                  <code className="break-all">{s.name}</code>
+                  {o(`settings.${s.name}.label`)} <code className="block text-xs font-normal break-all text-muted">{s.name}</code>
                 </label>
                 <p id={`${inputId}-hint`} className="mt-0.5 text-xs text-muted">
                   {t('change.hint', { current: valueText(s.unit, s.value), unit: unitWord, max: SETTING_MAX[s.name] })}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import type { Ref } from 'react';
+import { Fragment, type Ref } from 'react';
 import { LocalDate } from '@/components/ui/local-date';
 import { formatCount } from '@/i18n/format';
 import { CATEGORY_IDS } from '@/lib/retention/categories';
@@ -16,6 +16,25 @@ type Props = {
   /** The heading takes the focus when the what-if appears (tabIndex -1). */
   headingRef: Ref<HTMLHeadingElement>;
 };
+
+/** A category id that may wrap after its underscores on a phone, and nowhere else. */
+function CategoryId({ id }: { id: string }) {
+  const parts = id.split('_');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 ? (
+            <>
+              _<wbr />
+            </>
+          ) : null}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 /** A share as "1.2 %" / "1,2 %"; "< 0.1 %" for a tiny one, "0 %" for none. */
 function useShare() {
@@ -119,8 +138,8 @@ export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
             <tbody>
               {rows.map((c) => (
                 <tr key={c} className="border-b border-line/60">
-                  <th scope="row" className="px-2 py-1.5 sm:px-3 font-mono text-xs font-normal break-all">
-                    {c}
+                  <th scope="row" className="px-2 py-1.5 font-mono text-xs font-normal sm:px-3">
+                    <CategoryId id={c} />
                   </th>
                   <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.current.records[c])}</td>
                   <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.proposed.records[c])}</td>

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getSettingsAudit } from '@/db/queries/settings';
+import { countSettingsAudit, getSettingsAudit } from '@/db/queries/settings';
 import { hasPermission } from '@/lib/auth/permissions';
 import { SETTING_NAMES } from '@/lib/retention/settings';
 import { categoriesUsingSetting } from '@/lib/settings/descriptions';
@@ -34,9 +34,8 @@ export async function getSettingsScreen(): Promise<SettingsScreen> {
   const [overview, histories, totals] = await Promise.all([
     getSettingsOverview(),
     Promise.all(SETTING_NAMES.map((setting) => getSettingsAudit(db, { setting, limit: HISTORY_LIMIT }))),
-    db.$client.query<{ setting: string; n: number }>('select setting, count(*)::int as n from settings_audit group by setting'),
+    countSettingsAudit(db),
   ]);
-  const totalOf = new Map(totals.rows.map((r) => [r.setting, r.n]));
   const settings = overview.settings.map((s, i): SettingScreenEntry => ({
     ...s,
     categories: categoriesUsingSetting(s.name),
@@ -48,7 +47,7 @@ export async function getSettingsScreen(): Promise<SettingsScreen> {
       newValue: h.newValue,
       reason: h.reason,
     })),
-    historyTotal: totalOf.get(s.name) ?? 0,
+    historyTotal: totals.get(s.name) ?? 0,
   }));
   return { settings, timeZone: overview.timeZone, canChange: hasPermission(caller.role, 'settings.change') };
 }
