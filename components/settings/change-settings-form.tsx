@@ -190,14 +190,14 @@ export function ChangeSettingsForm({ current }: Props) {
             const err = fieldError(s.name);
             const unitWord = s.unit === 'months' ? t('change.unitMonths') : t('change.unitDays');
             return (
-              <div key={s.name} className="min-w-0">
+              <div key={s.name} className="flex min-w-0 flex-col">
                 <label htmlFor={inputId} className="block text-sm font-medium text-ink">
                   {o(`settings.${s.name}.label`)} <code className="block text-xs font-normal break-all text-muted">{s.name}</code>
                 </label>
                 <p id={`${inputId}-hint`} className="mt-0.5 text-xs text-muted">
                   {t('change.hint', { current: valueText(s.unit, s.value), unit: unitWord, max: SETTING_MAX[s.name] })}
                 </p>
-                <div className="mt-1 flex items-center gap-2">
+                <div className="mt-auto flex items-center gap-2 pt-1">
                   <input
                     id={inputId}
                     name={s.name}

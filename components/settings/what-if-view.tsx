@@ -120,17 +120,17 @@ export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t('tableCaption', { date: whatIf.asOf })}</caption>
             <thead>
-              <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
-                <th scope="col" className="px-2 py-2 font-medium sm:px-3">
+              <tr className="border-b border-line text-xs text-muted sm:tracking-wide sm:uppercase">
+                <th scope="col" className="px-1.5 py-2 font-medium sm:px-3">
                   {t('category')}
                 </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">
+                <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
                   {t('dueNow')}
                 </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">
+                <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
                   {t('dueAfter')}
                 </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">
+                <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
                   {t('newlyDue')}
                 </th>
               </tr>
@@ -138,23 +138,23 @@ export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
             <tbody>
               {rows.map((c) => (
                 <tr key={c} className="border-b border-line/60">
-                  <th scope="row" className="px-2 py-1.5 font-mono text-xs font-normal sm:px-3">
+                  <th scope="row" className="px-1.5 py-1.5 font-mono text-xs font-normal sm:px-3">
                     <CategoryId id={c} />
                   </th>
-                  <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.current.records[c])}</td>
-                  <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.proposed.records[c])}</td>
-                  <td className={`px-2 py-1.5 sm:px-3 text-right tabular-nums ${whatIf.newlyDue.records[c] > 0 ? 'font-semibold' : 'text-muted'}`}>
+                  <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.current.records[c])}</td>
+                  <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.proposed.records[c])}</td>
+                  <td className={`px-1.5 py-1.5 sm:px-3 text-right tabular-nums ${whatIf.newlyDue.records[c] > 0 ? 'font-semibold' : 'text-muted'}`}>
                     {n(whatIf.newlyDue.records[c])}
                   </td>
                 </tr>
               ))}
               <tr>
-                <th scope="row" className="px-2 py-1.5 sm:px-3 text-xs font-medium">
+                <th scope="row" className="px-1.5 py-1.5 sm:px-3 text-xs font-medium">
                   {t('actorsRow')}
                 </th>
-                <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.current.actors)}</td>
-                <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.proposed.actors)}</td>
-                <td className={`px-2 py-1.5 sm:px-3 text-right tabular-nums ${whatIf.newlyDue.actors > 0 ? 'font-semibold' : 'text-muted'}`}>
+                <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.current.actors)}</td>
+                <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.proposed.actors)}</td>
+                <td className={`px-1.5 py-1.5 sm:px-3 text-right tabular-nums ${whatIf.newlyDue.actors > 0 ? 'font-semibold' : 'text-muted'}`}>
                   {n(whatIf.newlyDue.actors)}
                 </td>
               </tr>
