@@ -67,6 +67,16 @@ export default defineConfig({
       name: 'chromium',
       use: browser,
       dependencies: ROLES.map((role) => `setup-${role}`),
+      grepInvert: /@writes-settings/,
+    },
+    // Tests that change the shared demo settings (and change them back), tagged @writes-settings:
+    // only after every other test is done, so that none of them sees a setting mid-change. (Being a
+    // dependency, chromium then runs in full even when only settings.spec.ts is asked for.)
+    {
+      name: 'settings-writes',
+      grep: /@writes-settings/,
+      use: browser,
+      dependencies: ['chromium'],
     },
   ],
   webServer: {

@@ -2,7 +2,7 @@
  * Every server action × every kind of caller, against a real database: the documented outcome in
  * every cell (INTERFACES.md "Roles"; lib/auth/permissions.ts). A refused call is redirected
  * (to /login, /change-password or /forbidden) and changes nothing: no login, password, session,
- * token or audit row differs afterwards. An allowed call does what it says.
+ * token, setting or audit row differs afterwards. An allowed call does what it says.
  */
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -12,9 +12,11 @@ vi.mock('next/headers', async () => (await import('./helpers/next-request')).nex
 vi.mock('next/navigation', async () => (await import('./helpers/next-request')).nextNavigationMock);
 vi.mock('next/cache', async () => (await import('./helpers/next-request')).nextCacheMock);
 
+import { getSettings, getSettingsAudit } from '@/db/queries/settings';
 import { accounts, apiTokens, auditLog, sessions, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/passwords';
 import { USER_ROLES, type UserRole } from '@/lib/auth/permissions';
+import { SETTING_NAMES, type RetentionSettings } from '@/lib/retention/settings';
 import { createApiToken as createToken, findActiveApiToken, hashApiToken, revokeApiToken as revokeToken } from '@/lib/auth/tokens';
 import { createUser as createLogin, disableUser as disableLogin, setUserRole } from '@/lib/auth/users';
 import type { ActionResult } from '@/lib/validation/result';
@@ -24,8 +26,10 @@ import { createApiToken } from '@/server/actions/create-api-token';
 import { createUser } from '@/server/actions/create-user';
 import { disableUser } from '@/server/actions/disable-user';
 import { enableUser } from '@/server/actions/enable-user';
+import { previewSettingsChange } from '@/server/actions/preview-settings-change';
 import { resetUserPassword } from '@/server/actions/reset-user-password';
 import { revokeApiToken } from '@/server/actions/revoke-api-token';
+import { saveSettingsChange } from '@/server/actions/save-settings-change';
 import { setLocale } from '@/server/actions/set-locale';
 import { signIn } from '@/server/actions/sign-in';
 import { signOut } from '@/server/actions/sign-out';
@@ -291,6 +295,39 @@ const ACTIONS: Record<string, ActionCase<any>> = {
       expect(row!.revokedBy).toBe(cell.caller.label);
     },
   },
+  // settings.change: admin only (RETENTION.md, "Changing settings"). The what-if changes nothing.
+  previewSettingsChange: {
+    expected: ADMIN_ONLY,
+    prepare: async () => getSettings(db),
+    call: (c: RetentionSettings) => previewSettingsChange(null, form({ historyMonths: String(c.historyMonths + 1) })),
+    verify: async (result, c: RetentionSettings) => {
+      const data = okData<{ changes: unknown[]; newlyDue: { actors: number } }>(result);
+      expect(data.changes).toEqual([{ name: 'historyMonths', oldValue: c.historyMonths, newValue: c.historyMonths + 1 }]);
+      expect(await getSettings(db)).toEqual(c);
+      expect(result.revalidated).toEqual([]);
+    },
+  },
+  saveSettingsChange: {
+    expected: ADMIN_ONLY,
+    prepare: async () => getSettings(db),
+    call: (c: RetentionSettings) =>
+      saveSettingsChange(
+        null,
+        form({
+          historyMonths: String(c.historyMonths + 1),
+          ...Object.fromEntries(SETTING_NAMES.map((n) => [`expected_${n}`, String(c[n])])),
+          reason: 'matrix',
+          confirmed: 'yes',
+        }),
+      ),
+    verify: async (result, c: RetentionSettings, cell) => {
+      okData(result);
+      expect((await getSettings(db)).historyMonths).toBe(c.historyMonths + 1);
+      const [row] = await getSettingsAudit(db, { setting: 'historyMonths', limit: 1 });
+      expect(row).toMatchObject({ changedBy: cell.caller.label, oldValue: c.historyMonths, newValue: c.historyMonths + 1, reason: 'matrix' });
+      expect(result.revalidated).toContain('/settings');
+    },
+  },
   changePassword: {
     expected: SIGNED_IN_LOGIN,
     prepare: async () => null,
@@ -345,15 +382,16 @@ const ACTIONS: Record<string, ActionCase<any>> = {
  * and both audit logs. (A token's last_used_at may be noted; it is left out.)
  */
 async function snapshot(): Promise<string> {
-  const [u, a, s, tk, al, sa] = await Promise.all([
+  const [u, a, s, tk, al, sa, st] = await Promise.all([
     db.execute(sql`select id, email, role, disabled, must_change_password from users order by id`),
     db.execute(sql`select user_id, password from accounts order by user_id`),
     db.execute(sql`select id, user_id from sessions order by id`),
     db.execute(sql`select id, name, role, revoked_at from api_tokens order by id`),
     db.execute(sql`select count(*)::int as n from audit_log`),
     db.execute(sql`select count(*)::int as n from settings_audit`),
+    db.execute(sql`select name, value from settings order by name`),
   ]);
-  return JSON.stringify([u.rows, a.rows, s.rows, tk.rows, al.rows, sa.rows]);
+  return JSON.stringify([u.rows, a.rows, s.rows, tk.rows, al.rows, sa.rows, st.rows]);
 }
 
 const REDIRECT_OF: Record<Exclude<Expected, 'allowed'>, RegExp> = {

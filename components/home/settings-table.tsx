@@ -3,7 +3,8 @@ import { formatDateTime } from '@/i18n/format';
 import type { SettingOverview } from '@/server/data/overview';
 import { FAMILY_SWATCH, SETTING_INFO } from './setting-info';
 
-function SettingValue({ setting }: { setting: SettingOverview }) {
+/** A setting's value: "24 months", a "disabled" badge for 0, "not set" for a missing row. */
+export function SettingValue({ setting }: { setting: SettingOverview }) {
   const t = useTranslations('overview');
   if (setting.value === null) {
     return <span className="font-medium text-danger">{t('notSet')}</span>;

@@ -67,6 +67,15 @@ export async function getSettingsAudit(db: DbOrTx, params: { setting?: SettingNa
   return params.setting ? q.where(eq(settingsAudit.setting, params.setting)) : q;
 }
 
+/** How many audit rows each setting has (settings never changed are absent). */
+export async function countSettingsAudit(db: DbOrTx): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ setting: settingsAudit.setting, n: sql<number>`count(*)::int` })
+    .from(settingsAudit)
+    .groupBy(settingsAudit.setting);
+  return new Map(rows.map((r) => [r.setting, Number(r.n)]));
+}
+
 /** The system options (e.g. NOAFVLN). None of them changes the cleanup. */
 export async function getSystemOptions(db: DbOrTx): Promise<string[]> {
   const rows = await db.select({ code: systemOptions.code }).from(systemOptions).orderBy(asc(systemOptions.code));
