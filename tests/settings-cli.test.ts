@@ -125,6 +125,24 @@ describe('retention settings set', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('a change beyond the circuit breaker asks a second time: the number of actors must be typed', async () => {
+    const before = await state();
+    // 2 of 3 actors newly due: far beyond 1 %.
+    const wrong = await cli(['set', 'inactiveActorMonths=24', '--reason', 'try', '--as-of', AS_OF], 'yes\n1\n');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('This change makes 2 actors due for removal. Type 2 to confirm');
+    expect(wrong.stderr).toMatch(/nothing changed/);
+    expect(await state()).toEqual(before);
+    const none = await cli(['set', 'inactiveActorMonths=24', '--reason', 'try', '--as-of', AS_OF], 'yes\n');
+    expect(none.code).toBe(1);
+    expect(await state()).toEqual(before);
+    const right = await cli(['set', 'inactiveActorMonths=24', '--reason', 'second confirmation', '--as-of', AS_OF, '--json'], 'yes\n2\n');
+    expect(right.code).toBe(0);
+    expect(JSON.parse(right.stdout)).toMatchObject({ applied: true, whatIf: { exceedsBreaker: true, newlyDue: { actors: 2 } } });
+    expect((await getSettings(t.db)).inactiveActorMonths).toBe(24);
+    await cli(['set', `inactiveActorMonths=${before.settings.inactiveActorMonths}`, '--reason', 'back', '--as-of', AS_OF, '--yes']);
+  });
+
   it('without --yes aborts at the end of input (empty stdin); --json prints one JSON object, prompts on stderr', async () => {
     const before = await state();
     const result = await cli(['set', 'inactiveActorMonths=24', '--reason', 'try', '--as-of', AS_OF, '--json'], '');

@@ -131,19 +131,45 @@ function cliUser(): string {
 }
 
 /** Reads one line from stdin (a terminal or a pipe); null at end of input without a line. */
+/**
+ * Reads answers from stdin one line at a time. One readline interface for the whole command: piped
+ * input ("yes\n1226\n") arrives in one chunk, and a second interface would lose the lines the
+ * first had already buffered. Resolves null at the end of input.
+ */
+const answers = (() => {
+  let rl: readline.Interface | undefined;
+  const lines: string[] = [];
+  const waiting: ((line: string | null) => void)[] = [];
+  let closed = false;
+  const open = () => {
+    if (rl) return;
+    rl = readline.createInterface({ input: process.stdin, terminal: false });
+    rl.on('line', (line) => {
+      const next = waiting.shift();
+      if (next) next(line);
+      else lines.push(line);
+    });
+    rl.on('close', () => {
+      closed = true;
+      for (const next of waiting.splice(0)) next(null);
+    });
+  };
+  return {
+    next(): Promise<string | null> {
+      open();
+      if (lines.length) return Promise.resolve(lines.shift()!);
+      if (closed) return Promise.resolve(null);
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    close() {
+      rl?.close();
+      process.stdin.pause();
+    },
+  };
+})();
+
 function readLine(): Promise<string | null> {
-  return new Promise((resolve) => {
-    const rl = readline.createInterface({ input: process.stdin, terminal: false });
-    let answered = false;
-    rl.once('line', (line) => {
-      answered = true;
-      rl.close();
-      resolve(line);
-    });
-    rl.once('close', () => {
-      if (!answered) resolve(null);
-    });
-  }).finally(() => process.stdin.pause()) as Promise<string | null>;
+  return answers.next();
 }
 
 function percent(share: number): string {
@@ -239,11 +265,22 @@ async function setSettings(db: Db, args: Extract<SettingsArgs, { action: 'set' }
   }
 
   if (!args.yes) {
-    // TODO(circuit breaker, later issue): when whatIf.exceedsBreaker, ask a second confirmation.
     process.stderr.write(`\n${CONFIRM_PROMPT}`);
     const answer = await readLine();
     if (answer === null) process.stderr.write('\n');
-    if (answer?.trim().toLowerCase() !== 'yes') {
+    let confirmed = answer?.trim().toLowerCase() === 'yes';
+    // RETENTION.md: a change that would remove more than the breaker allows needs a second
+    // confirmation; here the admin types the number of actors it makes due. `--yes` is the
+    // non-interactive answer to both questions (scripts that pass it have read the what-if).
+    if (confirmed && whatIf.exceedsBreaker) {
+      const n = whatIf.newlyDue.actors;
+      process.stderr.write(`This change makes ${n} actors due for removal. Type ${n} to confirm: `);
+      const second = await readLine();
+      if (second === null) process.stderr.write('\n');
+      confirmed = second?.trim() === String(n);
+    }
+    answers.close();
+    if (!confirmed) {
       process.stderr.write('Aborted: nothing changed.\n');
       emit({ applied: false, changed: [], unchanged: [], settings: whatIf.currentSettings });
       return EXIT.failure;
