@@ -18,8 +18,8 @@ type Screen = {
   who: readonly Who[];
   /** The page's h1, to know it has rendered. */
   heading: string | RegExp;
-  /** Set while the screen has a known violation that is not ours to fix: why, and what the fix is. */
-  fixme?: string;
+  /** Views (VIEWS labels) with a known violation that is not fixed yet, and why: marked test.fixme. */
+  fixme?: { views: readonly string[]; reason: string };
 };
 
 const MANAGERS = ['manager', 'ops', 'admin'] as const;
@@ -31,7 +31,16 @@ export const SCREENS: readonly Screen[] = [
   { path: '/forbidden', who: ['support'], heading: 'Not allowed' },
   { path: '/no-such-page', who: ['signedOut', 'manager'], heading: 'Page not found' },
   { path: '/', who: MANAGERS, heading: 'Overview' },
-  { path: '/cleanup', who: MANAGERS, heading: 'Cleanup' },
+  {
+    path: '/cleanup',
+    who: MANAGERS,
+    heading: 'Cleanup',
+    // components/cleanup belongs to the lead: the run history's scroll box (the `overflow-x-auto`
+    // div around table[data-testid=run-history]) holds no focusable element, so on a phone the
+    // keyboard cannot scroll it (axe scrollable-region-focusable, serious). Fix: wrap the table in
+    // components/ui/scroll-region.tsx (<ScrollRegion labelledBy=…> with an id on its caption).
+    fixme: { views: ['390 px', '390 px, Dutch'], reason: 'scrollable-region-focusable on the run history at 390 px' },
+  },
   { path: '/policy', who: MANAGERS, heading: 'Retention policy' },
   { path: '/admin/users', who: ['admin'], heading: 'Users' },
   { path: '/admin/tokens', who: ['admin'], heading: 'API tokens' },
@@ -82,13 +91,30 @@ async function tabFromTop(page: Page, max = 30): Promise<FocusStop[]> {
   return stops;
 }
 
+/** Shift+Tab from the focused element reaches the skip link within a few stops, each shown; then back. */
+async function expectSkipLinkBehind(page: Page, max = 6): Promise<void> {
+  let steps = 0;
+  for (; steps < max; steps++) {
+    await page.keyboard.press('Shift+Tab');
+    const stop = await focusStop(page);
+    expect(stop, 'Shift+Tab stays on the page').not.toBeNull();
+    expect(stop!.focusShown, `Shift+Tab stop ${stop!.tag} "${stop!.name}" shows a focus indicator`).toBe(true);
+    if (stop!.isSkipLink) break;
+  }
+  expect(steps, 'Shift+Tab from the autofocused field reaches the skip link').toBeLessThan(max);
+  for (let i = 0; i <= steps; i++) await page.keyboard.press('Tab');
+}
+
+// axe on a full screen takes a few seconds on a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
 for (const screen of SCREENS) {
   for (const who of screen.who) {
     test.describe(`${screen.path} ${who === 'signedOut' ? 'signed out' : `as ${who}`}`, () => {
       test.use({ storageState: who === 'signedOut' ? { cookies: [], origins: [] } : authFile(who) });
 
       for (const view of VIEWS) {
-        const define = screen.fixme ? test.fixme : test;
+        const define = screen.fixme?.views.includes(view.label) ? test.fixme : test;
         define(`at ${view.label}: axe, fit and keyboard`, async ({ page, context, baseURL }) => {
           await context.addCookies([{ name: 'locale', value: view.locale, url: baseURL! }]);
           await page.setViewportSize(view.viewport);
@@ -96,8 +122,9 @@ for (const screen of SCREENS) {
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           if (view.locale === 'en') await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
           await expect(page.locator('html')).toHaveAttribute('lang', view.locale);
-          // Screens that load parts on the client (the cleanup's status) settle first.
-          await page.waitForLoadState('networkidle');
+          // Screens that stream or fetch parts (the overview's counts, the cleanup's status) settle
+          // first: no loading placeholder left. (Not networkidle: the cleanup screen polls.)
+          await expect(page.locator('.animate-pulse')).toHaveCount(0, { timeout: 20_000 });
 
           await expectNoSeriousViolations(page, `${screen.path} as ${who} at ${view.label}`);
 
@@ -106,8 +133,15 @@ for (const screen of SCREENS) {
             expect(scrollWidth, `${screen.path} is no wider than the phone`).toBeLessThanOrEqual(innerWidth);
           }
 
+          // A form that puts the focus in its first field (sign-in, change password) starts there;
+          // the skip link is then one Shift+Tab path back, and Tab goes on from the field.
+          const autofocused = await focusStop(page);
+          if (autofocused) {
+            expect(autofocused.focusShown, `the autofocused ${autofocused.tag} shows its focus`).toBe(true);
+            await expectSkipLinkBehind(page);
+          }
           const stops = await tabFromTop(page);
-          expect(stops[0]?.isSkipLink, 'the first Tab reaches the skip link').toBe(true);
+          if (!autofocused) expect(stops[0]?.isSkipLink, 'the first Tab reaches the skip link').toBe(true);
           if (who !== 'signedOut' && !['/change-password', '/forbidden'].includes(screen.path) && !(screen.path === '/no-such-page')) {
             const reached = view.viewport.width < 1024 ? stops.some((s) => s.isMenuButton) : stops.some((s) => s.inMainNav);
             expect(reached, `Tab reaches the ${view.viewport.width < 1024 ? 'menu button' : 'main navigation'}`).toBe(true);

@@ -3,6 +3,7 @@ import { LocalDateTime } from '@/components/ui/local-date';
 import type { ConditionPolicy, PolicyTable, RemovalPolicy } from '@/lib/policy/table';
 import type { PolicyDocument, PolicySetting } from '@/lib/policy/document';
 import type { Messages } from '@/i18n/messages';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { periodText } from './period';
 
 type UntilCode = keyof Messages['policy']['conditionUntil'];
@@ -37,7 +38,7 @@ export function PolicyRecordHeader({ policy, timeZone }: { policy: PolicyDocumen
             : t('neverChanged')}
         </p>
       </div>
-      <div role="region" aria-labelledby="policy-settings-caption" tabIndex={0} className="overflow-x-auto">
+      <ScrollRegion labelledBy="policy-settings-caption">
         <table className="w-full min-w-[30rem] border-collapse text-left text-sm" data-testid="policy-settings">
           <caption id="policy-settings-caption" className="mb-2 text-left text-sm font-semibold text-ink">
             {t('settingsInForce')}
@@ -80,7 +81,7 @@ export function PolicyRecordHeader({ policy, timeZone }: { policy: PolicyDocumen
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }
@@ -118,7 +119,7 @@ const UNTIL: Record<UntilCode, true> = {
 export function ConditionsTable({ conditions }: { conditions: ConditionPolicy[] }) {
   const t = useTranslations('policy');
   return (
-    <div role="region" aria-labelledby="policy-conditions-caption" tabIndex={0} className="overflow-x-auto">
+    <ScrollRegion labelledBy="policy-conditions-caption">
       <table className="w-full min-w-[40rem] border-collapse text-left text-sm" data-testid="policy-conditions">
         <caption id="policy-conditions-caption" className="sr-only">
           {t('conditionsCaption')}
@@ -142,7 +143,7 @@ export function ConditionsTable({ conditions }: { conditions: ConditionPolicy[] 
             return (
               <tr key={c.code} data-condition={c.code} data-in-force={String(c.inForce)} className="border-b border-line align-top last:border-0">
                 <th scope="row" className="py-2 pr-4 font-normal">
-                  <code className="text-xs font-semibold break-all text-ink">{c.code}</code>
+                  <code className="text-xs font-semibold whitespace-nowrap text-ink">{c.code}</code>
                 </th>
                 <td className="py-2 pr-4">
                   {t(`conditions.${c.code}`, { period })}
@@ -156,7 +157,7 @@ export function ConditionsTable({ conditions }: { conditions: ConditionPolicy[] 
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { PolicyRow, PolicyRule } from '@/lib/policy/table';
 import type { Messages } from '@/i18n/messages';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { periodText } from './period';
 
 type KeptCategory = keyof Messages['policy']['kept'];
@@ -41,7 +42,7 @@ function RuleCell({ rule, kind }: { rule: PolicyRule | null; kind: 'age' | 'canc
 export function PolicyTable({ rows }: { rows: PolicyRow[] }) {
   const t = useTranslations('policy');
   return (
-    <div role="region" aria-labelledby="policy-table-caption" tabIndex={0} className="overflow-x-auto focus-visible:outline-offset-4">
+    <ScrollRegion labelledBy="policy-table-caption">
       <table className="w-full min-w-[44rem] border-collapse text-left text-sm" data-testid="policy-table">
         <caption id="policy-table-caption" className="sr-only">
           {t('tableCaption')}
@@ -99,6 +100,6 @@ export function PolicyTable({ rows }: { rows: PolicyRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -27,16 +27,19 @@ export default async function PolicyPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')}>
-        <div className="flex flex-wrap gap-2">
-          <a href="/api/v1/policy?format=csv" download className={buttonClass('primary')} data-testid="policy-csv">
-            {t('downloadCsv')}
-          </a>
-          <a href="/api/v1/policy?format=csv&table=conditions" download className={buttonClass('secondary')}>
-            {t('downloadConditionsCsv')}
-          </a>
+        <div className="max-w-sm space-y-2">
+          <div className="flex flex-wrap gap-2">
+            <a href="/api/v1/policy?format=csv" download className={buttonClass('primary')} data-testid="policy-csv">
+              {t('downloadCsv')}
+            </a>
+            <a href="/api/v1/policy?format=csv&table=conditions" download className={buttonClass('secondary')}>
+              {t('downloadConditionsCsv')}
+            </a>
+          </div>
+          <p className="text-xs text-muted">{t('csvHint')}</p>
         </div>
       </PageHeader>
-      <Panel id="policy-record-heading" title={t('recordTitle')} description={t('csvHint')}>
+      <Panel id="policy-record-heading" title={t('recordTitle')} description={t('recordDescription')}>
         <PolicyRecordHeader policy={policy} timeZone={policy.timeZone} />
       </Panel>
       <Panel id="policy-table-heading" title={t('tableTitle')} description={t('tableDescription')}>
