@@ -39,7 +39,7 @@ export function PolicyRecordHeader({ policy, timeZone }: { policy: PolicyDocumen
         </p>
       </div>
       <ScrollRegion labelledBy="policy-settings-caption">
-        <table className="w-full min-w-[30rem] border-collapse text-left text-sm" data-testid="policy-settings">
+        <table className="w-full border-collapse sm:min-w-[30rem] text-left text-sm" data-testid="policy-settings">
           <caption id="policy-settings-caption" className="mb-2 text-left text-sm font-semibold text-ink">
             {t('settingsInForce')}
             <span className="sr-only"> · {t('settingsCaption')}</span>
@@ -70,7 +70,7 @@ export function PolicyRecordHeader({ policy, timeZone }: { policy: PolicyDocumen
                 <td className="py-2 text-muted">
                   {s.updatedAt ? (
                     <>
-                      <LocalDateTime at={s.updatedAt} timeZone={timeZone} className="whitespace-nowrap" />
+                      <LocalDateTime at={s.updatedAt} timeZone={timeZone} className="sm:whitespace-nowrap" />
                       <span className="block text-xs">{t('changedBy', { by: s.updatedBy ?? '' })}</span>
                     </>
                   ) : (
@@ -115,11 +115,40 @@ const UNTIL: Record<UntilCode, true> = {
   SPECIAL_MEMBERSHIP: true,
 };
 
-/** The deletion conditions: code, meaning in words (with the source's wording), until when. */
+function ConditionText({ condition }: { condition: ConditionPolicy }) {
+  const t = useTranslations('policy');
+  const period = condition.period ? periodText(t, { value: condition.period.months, unit: 'months' }) : '';
+  return (
+    <>
+      {t(`conditions.${condition.code}`, { period })}
+      {condition.source ? <span className="block text-xs text-muted">{t('sourceWording', { source: condition.source })}</span> : null}
+    </>
+  );
+}
+
+/**
+ * The deletion conditions: code, meaning in words (with the source's wording), until when. On a
+ * phone one card per condition, as the category table.
+ */
 export function ConditionsTable({ conditions }: { conditions: ConditionPolicy[] }) {
   const t = useTranslations('policy');
   return (
-    <ScrollRegion labelledBy="policy-conditions-caption">
+    <>
+      <ul className="space-y-3 sm:hidden" aria-label={t('conditionsCaption')}>
+        {conditions.map((c) => (
+          <li key={c.code} className="rounded-md border border-line p-3 text-sm">
+            <code className="text-xs font-semibold break-all text-ink">{c.code}</code>
+            <p className="mt-1">
+              <ConditionText condition={c} />
+            </p>
+            <p className="mt-2 text-xs">
+              <span className="font-medium tracking-wide text-muted uppercase">{t('conditionColumns.until')}</span>{' '}
+              <ConditionUntil condition={c} />
+            </p>
+          </li>
+        ))}
+      </ul>
+      <ScrollRegion labelledBy="policy-conditions-caption" className="hidden sm:block">
       <table className="w-full min-w-[40rem] border-collapse text-left text-sm" data-testid="policy-conditions">
         <caption id="policy-conditions-caption" className="sr-only">
           {t('conditionsCaption')}
@@ -139,15 +168,13 @@ export function ConditionsTable({ conditions }: { conditions: ConditionPolicy[] 
         </thead>
         <tbody>
           {conditions.map((c) => {
-            const period = c.period ? periodText(t, { value: c.period.months, unit: 'months' }) : '';
             return (
               <tr key={c.code} data-condition={c.code} data-in-force={String(c.inForce)} className="border-b border-line align-top last:border-0">
                 <th scope="row" className="py-2 pr-4 font-normal">
                   <code className="text-xs font-semibold whitespace-nowrap text-ink">{c.code}</code>
                 </th>
                 <td className="py-2 pr-4">
-                  {t(`conditions.${c.code}`, { period })}
-                  {c.source ? <span className="block text-xs text-muted">{t('sourceWording', { source: c.source })}</span> : null}
+                  <ConditionText condition={c} />
                 </td>
                 <td className="py-2">
                   <ConditionUntil condition={c} />
@@ -157,7 +184,8 @@ export function ConditionsTable({ conditions }: { conditions: ConditionPolicy[] 
           })}
         </tbody>
       </table>
-    </ScrollRegion>
+      </ScrollRegion>
+    </>
   );
 }
 
