@@ -18,6 +18,8 @@ type Screen = {
   who: readonly Who[];
   /** The page's h1, to know it has rendered. */
   heading: string | RegExp;
+  /** False for pages outside the dashboard shell (sign-in, password, not allowed, not found): no main navigation. */
+  shell?: false;
   /** Views (VIEWS labels) with a known violation that is not fixed yet, and why: marked test.fixme. */
   fixme?: { views: readonly string[]; reason: string };
 };
@@ -26,10 +28,10 @@ const MANAGERS = ['manager', 'ops', 'admin'] as const;
 
 /** Every screen of the product. Add new screens here (e.g. /settings, /reports, /actors, /actors/1001). */
 export const SCREENS: readonly Screen[] = [
-  { path: '/login', who: ['signedOut'], heading: 'Sign in' },
-  { path: '/change-password', who: ['manager'], heading: 'Change password' },
-  { path: '/forbidden', who: ['support'], heading: 'Not allowed' },
-  { path: '/no-such-page', who: ['signedOut', 'manager'], heading: 'Page not found' },
+  { path: '/login', who: ['signedOut'], heading: 'Sign in', shell: false },
+  { path: '/change-password', who: ['manager'], heading: 'Change password', shell: false },
+  { path: '/forbidden', who: ['support'], heading: 'Not allowed', shell: false },
+  { path: '/no-such-page', who: ['signedOut', 'manager'], heading: 'Page not found', shell: false },
   { path: '/', who: MANAGERS, heading: 'Overview' },
   {
     path: '/cleanup',
@@ -142,9 +144,19 @@ for (const screen of SCREENS) {
           }
           const stops = await tabFromTop(page);
           if (!autofocused) expect(stops[0]?.isSkipLink, 'the first Tab reaches the skip link').toBe(true);
-          if (who !== 'signedOut' && !['/change-password', '/forbidden'].includes(screen.path) && !(screen.path === '/no-such-page')) {
+          if (screen.shell !== false) {
             const reached = view.viewport.width < 1024 ? stops.some((s) => s.isMenuButton) : stops.some((s) => s.inMainNav);
             expect(reached, `Tab reaches the ${view.viewport.width < 1024 ? 'menu button' : 'main navigation'}`).toBe(true);
+            if (view.viewport.width < 1024) {
+              // The menu opens by keyboard and its first link takes the focus visibly.
+              await page.locator('summary').focus();
+              await page.keyboard.press('Enter');
+              await expect(page.getByRole('navigation').first()).toBeVisible();
+              await page.keyboard.press('Tab');
+              const first = await focusStop(page);
+              expect(first?.tag, 'Tab after opening the menu reaches a link').toBe('a');
+              expect(first?.focusShown, 'the menu link shows its focus').toBe(true);
+            }
           } else {
             expect(stops.length, 'Tab reaches the controls of the page').toBeGreaterThan(1);
           }
