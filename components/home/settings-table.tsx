@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatDateTime } from '@/i18n/format';
 import type { SettingOverview } from '@/server/data/overview';
 import { FAMILY_SWATCH, SETTING_INFO } from './setting-info';
@@ -28,9 +29,11 @@ export function SettingsTable({ settings, timeZone }: { settings: SettingOvervie
   const t = useTranslations('overview');
   const locale = useLocale();
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion labelledBy="settings-caption">
       <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
-        <caption className="sr-only">{t('settingsCaption')}</caption>
+        <caption id="settings-caption" className="sr-only">
+          {t('settingsCaption')}
+        </caption>
         <thead>
           <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
             <th scope="col" className="py-2 pr-4 font-medium">
@@ -86,6 +89,6 @@ export function SettingsTable({ settings, timeZone }: { settings: SettingOvervie
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

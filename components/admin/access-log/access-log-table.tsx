@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { formatDateTime } from '@/i18n/format';
 import type { AccessLogScreenEntry } from '@/server/data/access-log';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 /** Who looked up which actor, when and how, newest first. */
 export function AccessLogTable({ entries, timeZone }: { entries: AccessLogScreenEntry[]; timeZone: string }) {
@@ -8,9 +9,11 @@ export function AccessLogTable({ entries, timeZone }: { entries: AccessLogScreen
   const locale = useLocale();
   if (entries.length === 0) return <p className="text-sm text-muted">{t('none')}</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion labelledBy="access-log-caption">
       <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
-        <caption className="sr-only">{t('caption')}</caption>
+        <caption id="access-log-caption" className="sr-only">
+          {t('caption')}
+        </caption>
         <thead>
           <tr className="border-b border-line text-xs uppercase tracking-wide text-muted">
             <th scope="col" className="py-2 pr-4 font-medium">{t('columns.at')}</th>
@@ -39,6 +42,6 @@ export function AccessLogTable({ entries, timeZone }: { entries: AccessLogScreen
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

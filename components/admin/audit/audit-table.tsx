@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatDateTime } from '@/i18n/format';
 import { AUDIT_ACTIONS } from '@/lib/auth/audit-actions';
 import { isUserRole } from '@/lib/auth/permissions';
@@ -56,9 +57,11 @@ export function AuditTable({ entries, timeZone }: { entries: AuditScreenEntry[];
   const locale = useLocale();
   if (entries.length === 0) return <p className="text-sm text-muted">{t('none')}</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion labelledBy="audit-caption">
       <table className="w-full min-w-[52rem] border-collapse text-left text-sm">
-        <caption className="sr-only">{t('caption')}</caption>
+        <caption id="audit-caption" className="sr-only">
+          {t('caption')}
+        </caption>
         <thead>
           <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
             {(['at', 'kind', 'action', 'target', 'by', 'details'] as const).map((c) => (
@@ -93,6 +96,6 @@ export function AuditTable({ entries, timeZone }: { entries: AuditScreenEntry[];
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDateTime } from '@/i18n/format';
 import type { AdminApiToken } from '@/server/data/admin';
 import { RevokeTokenForm } from './revoke-token-form';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 /** The API tokens: name, role, first characters, when made and last used, revoked or not. */
 export async function TokensTable({ tokens, timeZone }: { tokens: AdminApiToken[]; timeZone: string }) {
@@ -13,9 +14,11 @@ export async function TokensTable({ tokens, timeZone }: { tokens: AdminApiToken[
     </time>
   );
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion labelledBy="tokens-caption">
       <table className="w-full min-w-[52rem] border-collapse text-left text-sm">
-        <caption className="sr-only">{t('listCaption')}</caption>
+        <caption id="tokens-caption" className="sr-only">
+          {t('listCaption')}
+        </caption>
         <thead>
           <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
             {(['name', 'role', 'hint', 'created', 'lastUsed', 'state', 'actions'] as const).map((c) => (
@@ -54,6 +57,6 @@ export async function TokensTable({ tokens, timeZone }: { tokens: AdminApiToken[
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

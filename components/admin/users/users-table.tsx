@@ -1,14 +1,17 @@
 import { getTranslations } from 'next-intl/server';
 import type { AdminUser } from '@/server/data/admin';
 import { UserRow } from './user-row';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 /** The logins with their role, state and actions. */
 export async function UsersTable({ users, timeZone }: { users: AdminUser[]; timeZone: string }) {
   const t = await getTranslations('adminUsers');
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion labelledBy="users-caption">
       <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
-        <caption className="sr-only">{t('listCaption')}</caption>
+        <caption id="users-caption" className="sr-only">
+          {t('listCaption')}
+        </caption>
         <thead>
           <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
             <th scope="col" className="py-2 pr-4 font-medium">
@@ -34,6 +37,6 @@ export async function UsersTable({ users, timeZone }: { users: AdminUser[]; time
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
