@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { LocalDate, LocalDateTime } from '@/components/ui/local-date';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatCount } from '@/i18n/format';
 import type { BacklogHistory } from '@/lib/cleanup/backlog-history';
 import type { JobStatus } from '@/lib/cleanup/job';
@@ -70,10 +71,11 @@ export function BacklogPanel({ status, history, timeZone }: { status: JobStatus;
           </div>
           <details className="mt-2">
             <summary className="cursor-pointer text-sm text-brand underline-offset-2 hover:underline">{t('burnDown.tableToggle')}</summary>
-            {/* Scrolls on its own: focusable and named so a keyboard user can scroll it too. */}
-            <div className="mt-2 max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={t('burnDown.caption')}>
+            <ScrollRegion labelledBy="burn-down-caption" className="mt-2 max-h-80 overflow-y-auto">
               <table className="w-full max-w-2xl text-left text-sm" data-testid="burn-down-table">
-                <caption className="sr-only">{t('burnDown.caption')}</caption>
+                <caption id="burn-down-caption" className="sr-only">
+                  {t('burnDown.caption')}
+                </caption>
                 <thead>
                   <tr className="border-b border-line text-xs uppercase tracking-wide text-muted">
                     <th scope="col" className="py-1.5 pr-3 font-medium">{t('burnDown.day')}</th>
@@ -97,7 +99,7 @@ export function BacklogPanel({ status, history, timeZone }: { status: JobStatus;
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         </>
       ) : null}

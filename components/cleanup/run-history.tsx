@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { LocalDate, LocalDateTime } from '@/components/ui/local-date';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatCount } from '@/i18n/format';
 import type { RunDto } from '@/lib/cleanup/job';
 
@@ -21,9 +22,11 @@ export function RunHistory({ runs, timeZone }: { runs: RunDto[]; timeZone: strin
   const n = (v: number) => formatCount(locale, v);
   if (runs.length === 0) return <p className="mt-3 text-sm text-muted">{t('noRuns')}</p>;
   return (
-    <div className="mt-3 overflow-x-auto">
+    <ScrollRegion labelledBy="run-history-caption" className="mt-3">
       <table className="w-full min-w-[52rem] text-left text-sm" data-testid="run-history">
-        <caption className="sr-only">{t('runsCaption')}</caption>
+        <caption id="run-history-caption" className="sr-only">
+          {t('runsCaption')}
+        </caption>
         <thead>
           <tr className="border-b border-line text-xs uppercase tracking-wide text-muted">
             <th scope="col" className="py-1.5 pr-3 font-medium">{t('started')}</th>
@@ -109,6 +112,6 @@ export function RunHistory({ runs, timeZone }: { runs: RunDto[]; timeZone: strin
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
