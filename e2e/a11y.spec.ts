@@ -141,7 +141,7 @@ for (const screen of SCREENS) {
             expect(reached, `Tab reaches the ${view.viewport.width < 1024 ? 'menu button' : 'main navigation'}`).toBe(true);
             if (view.viewport.width < 1024) {
               // The menu opens by keyboard and its first link takes the focus visibly.
-              await page.locator('summary').focus();
+              await page.locator('header summary').first().focus();
               await page.keyboard.press('Enter');
               await expect(page.getByRole('navigation').first()).toBeVisible();
               await page.keyboard.press('Tab');
