@@ -42,7 +42,7 @@ const fraction = (layout: TimelineLayout, d: string) => (days(d) - days(layout.a
 describe.each(files)('timeline layout on %s', (file) => {
   const scenario = parseScenarioText(fs.readFileSync(path.join(SCENARIO_DIR, file), 'utf8'));
   const settings = { ...DISABLED_SETTINGS, ...scenario.settings };
-  const dates = [...new Set([...(scenario.expectations ?? []).map((e) => e.asOf), '2026-11-23'])].sort();
+  const dates = [...new Set([...((scenario.expectations ?? []) as { asOf: string }[]).map((e) => e.asOf), '2026-11-23'])].sort();
 
   it.each(dates)('every actor as of %s', (asOf) => {
     for (const actor of scenario.actors) {

@@ -16,6 +16,8 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 export function ActorSummary({ report, registeredOn }: { report: FoundActorReport; registeredOn: string }) {
   const t = useTranslations('actors.summary');
   const { removal } = report;
+  // The first day after the as-of date on which any record goes (the report's nextDate, over all categories).
+  const nextGoes = Object.values(report.categories).reduce<string | null>((min, c) => (c.nextDate && (!min || c.nextDate < min) ? c.nextDate : min), null);
   const date = (d: string) => <LocalDate date={d} />;
   let removalNote: ReactNode;
   if (removal.date === null) removalNote = removal.reasons.some((r) => r.code === 'CLEANUP_DISABLED') ? t('removalDisabled') : t('removalNever');
@@ -45,6 +47,7 @@ export function ActorSummary({ report, registeredOn }: { report: FoundActorRepor
             <LocalDate date={report.cancellationDate} />
           </Fact>
         ) : null}
+        <Fact term={t('nextGoes')}>{nextGoes ? <LocalDate date={nextGoes} /> : t('nothingNext')}</Fact>
         <Fact term={t('loanHistory')}>{report.loanHistoryOptIn ? t('loanHistoryOn') : t('loanHistoryOff')}</Fact>
       </dl>
     </section>

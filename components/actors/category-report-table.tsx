@@ -1,5 +1,5 @@
 import { LocalDate } from '@/components/ui/local-date';
-import { formatCount } from '@/i18n/format';
+import { formatCount, formatIsoDate } from '@/i18n/format';
 import { useLocale, useTranslations } from 'next-intl';
 import { CATEGORY_IDS } from '@/lib/retention/categories';
 import type { FoundActorReport } from '@/lib/retention/types';
@@ -19,7 +19,7 @@ export function CategoryReportTable({ report }: { report: FoundActorReport }) {
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('title')}>
       <table className="w-full min-w-[40rem] border-collapse text-sm" data-testid="category-report">
-        <caption className="sr-only">{t('caption', { asOf: report.asOf })}</caption>
+        <caption className="sr-only">{t('caption', { asOf: formatIsoDate(locale, report.asOf) })}</caption>
         <thead>
           <tr className="border-b border-line">
             <th scope="col" className={th}>{t('category')}</th>
@@ -35,7 +35,7 @@ export function CategoryReportTable({ report }: { report: FoundActorReport }) {
             const c = report.categories[id];
             return (
               <tr key={id} className="border-b border-line/60" data-category={id}>
-                <th scope="row" className={`${td} font-normal`}>
+                <th scope="row" className={`${td} text-left font-normal`}>
                   <span className="flex items-center gap-2">
                     <span aria-hidden="true" className={`inline-block size-2.5 shrink-0 rounded-sm ${FAMILY_SWATCH[CATEGORY_FAMILY[id]]}`} />
                     <span>

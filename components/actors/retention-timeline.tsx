@@ -29,7 +29,7 @@ function sideOf(x: number): { anchor: 'start' | 'end'; dx: number } {
 }
 /** Text centred on a marker, kept inside the axis near its ends. */
 function centredOn(x: number): 'start' | 'middle' | 'end' {
-  return x < 0.1 ? 'start' : x > 0.9 ? 'end' : 'middle';
+  return x < 0.2 ? 'start' : x > 0.8 ? 'end' : 'middle';
 }
 
 function Defs() {
@@ -75,8 +75,9 @@ function Defs() {
 }
 
 /** Year lines, the time after removal, and the as-of and removal lines: drawn in every row so they run through the chart. */
-function Backdrop({ layout, height }: { layout: TimelineLayout; height: number }) {
+function Backdrop({ layout }: { layout: TimelineLayout }) {
   const { removal } = layout;
+  const height = '100%';
   return (
     <g>
       {removal && removal.x < 1 ? <rect x={pct(removal.x)} y="0" width={pct(1 - removal.x)} height={height} fill="url(#tl-gone)" /> : null}
@@ -108,15 +109,29 @@ function EndGlyph({ action, x, y, size, colour }: { action: TimelineBar['action'
   );
 }
 
-function Row({ label, height, layout, children }: { label: ReactNode; height: number; layout: TimelineLayout; children?: ReactNode }) {
+/**
+ * One row of the chart: its name and its drawing. From `sm` on the names form a column that stays
+ * in view while the chart scrolls; on a phone each name sits above its drawing, which then takes
+ * the full width (no sideways scrolling). The drawing fills the row and its content is centred in
+ * it, so a name that wraps never leaves a gap in the lines that run through the chart.
+ */
+function Row({ label, height, layout, children, labelOnPhone = true }: { label: ReactNode; height: number; layout: TimelineLayout; children?: ReactNode; labelOnPhone?: boolean }) {
   return (
-    <div className="grid grid-cols-[10.5rem_minmax(0,1fr)] sm:grid-cols-[13rem_minmax(0,1fr)]">
-      <div className="sticky left-0 z-10 flex min-w-0 flex-col justify-center border-r border-line bg-surface py-1 pr-3 pl-1">{label}</div>
-      <div className="px-5">
-        <svg width="100%" height={height} className="block overflow-visible" focusable="false">
-          <Backdrop layout={layout} height={height} />
-          {children}
-        </svg>
+    <div className="grid grid-cols-1 sm:grid-cols-[15rem_minmax(0,1fr)]">
+      <div
+        className={`${labelOnPhone ? 'flex' : 'hidden sm:flex'} min-w-0 flex-col justify-center bg-surface px-3 pt-2 sm:sticky sm:left-0 sm:z-10 sm:border-r sm:border-line sm:py-1 sm:pr-3 sm:pl-2`}
+      >
+        {label}
+      </div>
+      <div className="px-3 sm:px-5">
+        <div className="relative h-full" style={{ minHeight: height }}>
+          <svg width="100%" height="100%" className="absolute inset-0 overflow-visible [&_text]:stroke-white [&_text]:[paint-order:stroke] [&_text]:[stroke-linejoin:round] [&_text]:[stroke-width:3px]" focusable="false">
+            <Backdrop layout={layout} />
+            <svg y="50%" overflow="visible">
+              <g transform={`translate(0 ${-height / 2})`}>{children}</g>
+            </svg>
+          </svg>
+        </div>
       </div>
     </div>
   );
@@ -139,6 +154,7 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
   const dateIso = (d: string) => `${formatIsoDate(locale, d)} (${d})`;
   const { axis, membership, lanes, reasons, removal } = layout;
   const yearStride = axis.years.length > 36 ? 5 : axis.years.length > 18 ? 2 : 1;
+  const phoneStride = axis.years.length > 24 ? 5 : axis.years.length > 8 ? 2 : 1;
 
   const kindLabel = (r: TimelineRecord) => {
     if (!r.kind) return '';
@@ -154,23 +170,34 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
   });
 
   const MEMBER_H = 40;
-  const reasonRowH = 22;
-  const reasonsH = Math.max(30, reasons.length * reasonRowH + 10);
+  const reasonRowH = 28;
+  const reasonsH = Math.max(34, reasons.length * reasonRowH + 8);
 
   return (
     <div className="relative">
       <Defs />
       <div role="region" aria-label={t('scrollRegion')} tabIndex={0} className="overflow-x-auto rounded-md border border-line">
-        <div role="img" aria-label={alt} className="min-w-[46rem] bg-surface py-2 text-ink">
-          {/* Year axis */}
-          <Row layout={layout} height={26} label={<span className="sr-only" />}>
-            {axis.years.map((y, i) =>
-              i % yearStride === 0 ? (
-                <text key={y.year} x={pct(yearStride === 1 ? y.labelX : y.x)} y="17" textAnchor={yearStride === 1 ? 'middle' : 'start'} fontSize="11" fill={MUTED} dx={yearStride === 1 ? 0 : 3}>
-                  {y.year}
-                </text>
-              ) : null,
-            )}
+        <div role="img" aria-label={alt} className="bg-surface py-2 text-ink sm:min-w-[46rem]">
+          {/* Year axis: every year from sm on, fewer on a phone */}
+          <Row layout={layout} height={26} label={null} labelOnPhone={false}>
+            <g className="hidden sm:inline">
+              {axis.years.map((y, i) =>
+                i % yearStride === 0 ? (
+                  <text key={y.year} x={pct(yearStride === 1 ? y.labelX : y.x)} y="17" textAnchor={yearStride === 1 ? 'middle' : 'start'} fontSize="11" fill={MUTED} dx={yearStride === 1 ? 0 : 3}>
+                    {y.year}
+                  </text>
+                ) : null,
+              )}
+            </g>
+            <g className="sm:hidden">
+              {axis.years.map((y, i) =>
+                i % phoneStride === 0 ? (
+                  <text key={y.year} x={pct(phoneStride === 1 ? y.labelX : y.x)} y="17" textAnchor={phoneStride === 1 ? 'middle' : 'start'} fontSize="10.5" fill={MUTED} dx={phoneStride === 1 ? 0 : 2}>
+                    {y.year}
+                  </text>
+                ) : null,
+              )}
+            </g>
           </Row>
 
           {/* Membership */}
@@ -185,7 +212,7 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
             }
           >
             {membership ? (
-              <g>
+              <g data-testid="membership-bar" data-start={membership.start} data-end={membership.end ?? ''}>
                 <title>
                   {membership.open
                     ? `${t('membership')}: ${dateIso(membership.start)} → ${t('memberOpen')}`
@@ -241,12 +268,15 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
                 height={height}
                 label={
                   <>
-                    <span className="truncate text-sm leading-tight font-medium" title={tc(lane.category)}>
-                      {tc(lane.category)}
+                    <span className="flex min-w-0 items-baseline gap-1.5">
+                      <span className="truncate text-sm leading-tight font-medium" title={tc(lane.category)}>
+                        {tc(lane.category)}
+                      </span>
+                      <span className="shrink-0 rounded-full bg-canvas px-1.5 text-xs text-muted tabular-nums ring-1 ring-line" title={t('records', { count: lane.bars.length })}>
+                        {lane.bars.length}
+                      </span>
                     </span>
-                    <span className="truncate text-xs leading-tight text-muted">
-                      <span className="font-mono">{lane.category}</span> · {t('records', { count: lane.bars.length })}
-                    </span>
+                    <span className="truncate font-mono text-xs leading-tight text-muted">{lane.category}</span>
                   </>
                 }
               >
@@ -263,7 +293,7 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
                         : `url(#tl-${family}-unknown)`;
                   const label = `${tc(lane.category)}${kindLabel(record)}`;
                   return (
-                    <g key={bar.index}>
+                    <g key={bar.index} data-testid="bar" data-category={bar.category} data-start={bar.startKnown ? bar.start : ''} data-end={bar.end ?? ''}>
                       <title>
                         {bar.end === null
                           ? t('tooltipOpen', { category: label, start: dateIso(bar.start) })
@@ -296,34 +326,34 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
               label={<span className="truncate text-sm font-semibold">{t('keptBy')}</span>}
             >
               {reasons.map((r, i) => {
-                const y = 6 + i * reasonRowH;
-                const side = sideOf(r.x1);
+                const y = 4 + i * reasonRowH;
+                // The code on a line of its own above its bar, pointing into the chart from wherever the bar starts.
+                const anchor = r.x0 > 0.5 ? 'end' : 'start';
                 return (
-                  <g key={r.code}>
+                  <g key={r.code} data-testid="reason-bar" data-code={r.code} data-until={r.until ?? ''}>
                     <title>{r.until ? `${r.code} → ${dateIso(r.until)}` : `${r.code} → ${t('openEnd')}`}</title>
-                    <rect
-                      x={pct(r.x0)}
-                      y={y}
-                      width={pct(Math.max(0.003, r.x1 - r.x0))}
-                      height="14"
-                      rx="3"
-                      fill={r.open ? 'url(#tl-reason-open)' : WARN}
-                      fillOpacity={r.open ? 1 : 0.35}
-                      stroke={WARN}
-                      strokeWidth="1"
-                      strokeOpacity={r.open ? 0 : 0.9}
-                    />
                     <text
-                      x={pct(r.open ? r.x0 : r.x1)}
-                      y={y + 11}
-                      dx={r.open ? -6 : side.dx}
-                      textAnchor={r.open ? 'end' : side.anchor}
+                      x={pct(anchor === 'end' ? r.x1 : r.x0)}
+                      y={y + 10}
+                      textAnchor={anchor}
                       fontSize="10.5"
                       fontFamily="ui-monospace, SFMono-Regular, Menlo, monospace"
                       fill={INK}
                     >
                       {r.code}
                     </text>
+                    <rect
+                      x={pct(r.x0)}
+                      y={y + 14}
+                      width={pct(Math.max(0.003, r.x1 - r.x0))}
+                      height="9"
+                      rx="2"
+                      fill={r.open ? 'url(#tl-reason-open)' : WARN}
+                      fillOpacity={r.open ? 1 : 0.35}
+                      stroke={WARN}
+                      strokeWidth="1"
+                      strokeOpacity={r.open ? 0 : 0.9}
+                    />
                   </g>
                 );
               })}
@@ -331,7 +361,7 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
           ) : null}
 
           {/* As-of and removal labels */}
-          <Row layout={layout} height={removal ? 44 : 26} label={<span className="sr-only" />}>
+          <Row layout={layout} height={removal ? 44 : 26} label={null} labelOnPhone={false}>
             <text x={pct(layout.asOf.x)} y="16" textAnchor={centredOn(layout.asOf.x)} fontSize="11.5" fontWeight="600" fill={INK}>
               {t('today', { date: date(layout.asOf.date) })}
             </text>

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { formatIsoDate } from '@/i18n/format';
 import { LocalDate } from '@/components/ui/local-date';
 import type { TimelineLayout } from '@/lib/timeline/layout';
 import type { ExplainedReason } from '@/lib/timeline/reasons';
@@ -24,7 +25,7 @@ export function TimelineTable({ layout, records, reasons, withDetails }: { layou
   const text = useReasonText();
   const locale = useLocale();
   const money = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' });
-  const asOf = layout.asOf.date;
+  const asOf = formatIsoDate(locale, layout.asOf.date);
   const kindOf = (r: TimelineRecord) => {
     if (!r.kind) return '';
     if (r.category !== 'financial_transactions') return r.kind;
@@ -39,7 +40,7 @@ export function TimelineTable({ layout, records, reasons, withDetails }: { layou
         <span aria-hidden="true" className="mr-2 inline-block text-muted transition-transform group-open:rotate-90">
           ▸
         </span>
-        {t('title')}
+        <span>{t('title')}</span>
         <span className="mt-0.5 block pl-6 text-sm font-normal text-muted">{t('summary')}</span>
       </summary>
       <div className="space-y-6 border-t border-line px-5 py-4">
@@ -87,7 +88,7 @@ export function TimelineTable({ layout, records, reasons, withDetails }: { layou
                       data-start={bar.startKnown ? bar.start : ''}
                       data-end={bar.end ?? ''}
                     >
-                      <th scope="row" className={`${td} font-normal`}>
+                      <th scope="row" className={`${td} text-left font-normal`}>
                         <span className="flex items-center gap-2">
                           <span aria-hidden="true" className={`inline-block size-2.5 shrink-0 rounded-sm ${FAMILY_SWATCH[CATEGORY_FAMILY[bar.category]]}`} />
                           <span>
@@ -131,7 +132,7 @@ export function TimelineTable({ layout, records, reasons, withDetails }: { layou
               <tbody>
                 {reasons.map((r) => (
                   <tr key={r.code} className="border-b border-line/60" data-code={r.code} data-until={r.until ?? ''}>
-                    <th scope="row" className={`${td} font-mono text-xs font-normal`}>{r.code}</th>
+                    <th scope="row" className={`${td} text-left font-mono text-xs font-normal`}>{r.code}</th>
                     <td className={td}>{text.meaning(r.code)}</td>
                     <td className={`${td} whitespace-nowrap`}>{r.until ? <LocalDate date={r.until} /> : tchart('openEnd')}</td>
                   </tr>

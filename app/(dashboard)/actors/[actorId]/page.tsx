@@ -76,8 +76,7 @@ export default async function ActorPage({ params, searchParams }: { params: Para
   const view = await lookUpActorTimeline(caller, { actorId: id.actorId, asOf });
   const asOfIntro = (
     <>
-      {t.rich('asOfIntro', { asOf, d: () => <LocalDate date={asOf} /> })}
-      {asOf === today ? ` (${t('asOfIsToday')})` : ''} {t('accessLogged')}
+      {t.rich('asOfIntro', { asOf, isToday: asOf === today ? 'yes' : 'no', d: () => <LocalDate date={asOf} /> })} {t('accessLogged')}
     </>
   );
 
