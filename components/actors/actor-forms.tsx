@@ -25,7 +25,7 @@ export function ActorSearchForm({ values, errors, timeZone }: { values: { actorI
           required
         />
         <TextField name="asOf" label={t('asOf')} hint={t('asOfHint', { timeZone })} type="date" defaultValue={values.asOf} errors={errors.asOf ? [errors.asOf] : undefined} />
-        <button type="submit" className={buttonClass('primary')}>
+        <button type="submit" className={`${buttonClass('primary')} sm:justify-self-start`}>
           {t('lookUp')}
         </button>
       </div>

@@ -29,7 +29,7 @@ function sideOf(x: number): { anchor: 'start' | 'end'; dx: number } {
 }
 /** Text centred on a marker, kept inside the axis near its ends. */
 function centredOn(x: number): 'start' | 'middle' | 'end' {
-  return x < 0.2 ? 'start' : x > 0.8 ? 'end' : 'middle';
+  return x < 0.3 ? 'start' : x > 0.7 ? 'end' : 'middle';
 }
 
 function Defs() {
@@ -269,7 +269,7 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
                 label={
                   <>
                     <span className="flex min-w-0 items-baseline gap-1.5">
-                      <span className="truncate text-sm leading-tight font-medium" title={tc(lane.category)}>
+                      <span className="line-clamp-2 text-sm leading-tight font-medium" title={tc(lane.category)}>
                         {tc(lane.category)}
                       </span>
                       <span className="shrink-0 rounded-full bg-canvas px-1.5 text-xs text-muted tabular-nums ring-1 ring-line" title={t('records', { count: lane.bars.length })}>
@@ -361,7 +361,7 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
           ) : null}
 
           {/* As-of and removal labels */}
-          <Row layout={layout} height={removal ? 44 : 26} label={null} labelOnPhone={false}>
+          <Row layout={layout} height={44} label={null} labelOnPhone={false}>
             <text x={pct(layout.asOf.x)} y="16" textAnchor={centredOn(layout.asOf.x)} fontSize="11.5" fontWeight="600" fill={INK}>
               {t('today', { date: date(layout.asOf.date) })}
             </text>
@@ -370,7 +370,7 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
                 {t('removed', { date: date(removal.date) })}
               </text>
             ) : (
-              <text x="100%" y="16" dy="0" textAnchor="end" fontSize="11" fill={MUTED} opacity={layout.asOf.x > 0.6 ? 0 : 1}>
+              <text x="100%" y="36" textAnchor="end" fontSize="11" fill={MUTED}>
                 {t('openEnd')} →
               </text>
             )}

@@ -22,6 +22,7 @@ export function TimelineTable({ layout, records, reasons, withDetails }: { layou
   const tkept = useTranslations('actors.kept');
   const tk = useTranslations('actors.financialKinds');
   const tchart = useTranslations('actors.chart');
+  const treasons = useTranslations('actors.reasons');
   const text = useReasonText();
   const locale = useLocale();
   const money = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' });
@@ -32,6 +33,9 @@ export function TimelineTable({ layout, records, reasons, withDetails }: { layou
     return r.kind === 'membership_fee' || r.kind === 'fine' || r.kind === 'payment' ? tk(r.kind) : tk('other', { kind: r.kind });
   };
   const bars = layout.lanes.flatMap((lane) => lane.bars);
+  // Admin's extra columns, only where some record has a value for them.
+  const showItem = withDetails && records.some((r) => r.itemId !== undefined);
+  const showAmount = withDetails && records.some((r) => r.amountCents !== undefined);
   const { membership } = layout;
 
   return (
@@ -68,12 +72,8 @@ export function TimelineTable({ layout, records, reasons, withDetails }: { layou
                   <th scope="col" className={th}>{t('goDate')}</th>
                   <th scope="col" className={th}>{t('happens')}</th>
                   <th scope="col" className={th}>{t('why')}</th>
-                  {withDetails ? (
-                    <>
-                      <th scope="col" className={th}>{t('item')}</th>
-                      <th scope="col" className={`${th} text-right`}>{t('amount')}</th>
-                    </>
-                  ) : null}
+                  {showItem ? <th scope="col" className={th}>{t('item')}</th> : null}
+                  {showAmount ? <th scope="col" className={`${th} text-right`}>{t('amount')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -105,12 +105,8 @@ export function TimelineTable({ layout, records, reasons, withDetails }: { layou
                         {tw(bar.goesBy)}
                         {r.kept ? <span className="text-muted"> ({tkept(r.kept)})</span> : null}
                       </td>
-                      {withDetails ? (
-                        <>
-                          <td className={`${td} font-mono text-xs`}>{r.itemId ?? ''}</td>
-                          <td className={`${td} text-right tabular-nums`}>{r.amountCents !== undefined ? money.format(r.amountCents / 100) : ''}</td>
-                        </>
-                      ) : null}
+                      {showItem ? <td className={`${td} font-mono text-xs`}>{r.itemId ?? ''}</td> : null}
+                      {showAmount ? <td className={`${td} text-right tabular-nums`}>{r.amountCents !== undefined ? money.format(r.amountCents / 100) : ''}</td> : null}
                     </tr>
                   );
                 })}
@@ -134,7 +130,7 @@ export function TimelineTable({ layout, records, reasons, withDetails }: { layou
                   <tr key={r.code} className="border-b border-line/60" data-code={r.code} data-until={r.until ?? ''}>
                     <th scope="row" className={`${td} text-left font-mono text-xs font-normal`}>{r.code}</th>
                     <td className={td}>{text.meaning(r.code)}</td>
-                    <td className={`${td} whitespace-nowrap`}>{r.until ? <LocalDate date={r.until} /> : tchart('openEnd')}</td>
+                    <td className={`${td} whitespace-nowrap`}>{r.until ? <LocalDate date={r.until} /> : treasons('untilActs')}</td>
                   </tr>
                 ))}
               </tbody>
