@@ -126,6 +126,8 @@ test.describe('actor lookup as support', () => {
     await page.goto('/actors/abc');
     await expect(page.getByRole('heading', { level: 1, name: 'That is not an actor id' })).toBeVisible();
     await page.goto('/actors?actorId=-5');
+    await expect(page.getByText('An actor id is a positive whole number (1 or more), such as 1001.')).toBeVisible();
+    await page.goto('/actors?actorId=1e3');
     await expect(page.getByText('An actor id is a whole number, such as 1001.')).toBeVisible();
     await page.goto('/actors?actorId=12&asOf=2026-02-30');
     await expect(page.getByText('Enter a real calendar date (YYYY-MM-DD)')).toBeVisible();

@@ -11,8 +11,10 @@ export const screenActorIdSchema = z
   .string()
   .trim()
   .min(1, { error: 'required' })
-  .regex(/^[0-9]+$/, { error: 'notANumber' })
-  .regex(/^[1-9][0-9]{0,15}$/, { error: 'notPositive' })
+  .regex(/^[+-]?[0-9]+$/, { error: 'notANumber' })
+  .regex(/^\+?0*[1-9][0-9]*$/, { error: 'notPositive' })
+  .transform((v) => v.replace(/^\+?0*/, ''))
+  .refine((v) => v.length <= 16, { error: 'tooLarge' })
   .transform(Number)
   .refine(Number.isSafeInteger, { error: 'tooLarge' });
 
