@@ -177,6 +177,12 @@ test.describe('actor lookup as admin', () => {
     await page.goto('/admin/access-log?actorId=987654');
     await expect(page.getByRole('row').filter({ hasText: '2025-03-04' }).first()).toContainText('support@demo.test');
 
+    // One lookup, one entry (the page reads the actor once, whatever it renders).
+    await page.goto('/actors/1001?asOf=2025-05-05');
+    await expect(page.getByTestId('removal-date')).toBeVisible();
+    await page.goto('/admin/access-log?actorId=1001&caller=admin%40demo.test');
+    await expect(page.getByRole('row').filter({ hasText: '2025-05-05' })).toHaveCount(1);
+
     await page.goto('/actors/1001');
     await page.getByText('Table view', { exact: true }).click();
     await expect(page.getByTestId('records-table').getByRole('columnheader', { name: 'Amount' })).toBeVisible();
