@@ -10,7 +10,8 @@ const recordSelects = RECORD_TABLE_CATEGORIES.map((category) => {
 }).join(',\n');
 
 /**
- * Everything the rules look at for one actor, in one round trip (json sub-selects served by the
+ * Everything the rules look at for one actor (and, for the timeline, a few fields no rule reads:
+ * start dates, block dates, financial kinds and amounts, loan dates and items), in one round trip (json sub-selects served by the
  * per-table actor indexes). `undefined` when the actor does not exist (or was removed).
  */
 export async function getActorData(db: DbOrTx, actorId: number): Promise<ActorData | undefined> {
@@ -23,18 +24,18 @@ export async function getActorData(db: DbOrTx, actorId: number): Promise<ActorDa
       'hasPersonalDetails', (coalesce(a.name,'') <> '' or coalesce(a.street,'') <> '' or coalesce(a.postal_code,'') <> ''
                              or coalesce(a.city,'') <> '' or coalesce(a.district,'') <> '' or coalesce(a.email,'') <> ''
                              or coalesce(a.phone,'') <> ''),
-      'roles', (select coalesce(json_agg(json_build_object('type', r.type, 'subtype', r.subtype, 'status', r.status,
+      'roles', (select coalesce(json_agg(json_build_object('type', r.type, 'startDate', r.start_date, 'subtype', r.subtype, 'status', r.status,
                   'endDate', r.end_date, 'deregistrationDate', r.deregistration_date) order by r.id), '[]'::json)
                 from roles r where r.actor_id = a.id),
       'otherRoles', (select coalesce(json_agg(json_build_object('kind', o.kind) order by o.id), '[]'::json)
                 from other_roles o where o.actor_id = a.id),
-      'blocks', (select coalesce(json_agg(json_build_object('type', b.type) order by b.id), '[]'::json)
+      'blocks', (select coalesce(json_agg(json_build_object('type', b.type, 'createdOn', b.created_on) order by b.id), '[]'::json)
                 from blocks b where b.actor_id = a.id),
       'credentials', (select coalesce(json_agg(json_build_object('sipPort', c.sip_port) order by c.id), '[]'::json)
                 from credentials c where c.actor_id = a.id),
-      'financial', (select coalesce(json_agg(json_build_object('bookedOn', f.booked_on, 'settled', f.settled) order by f.booked_on), '[]'::json)
+      'financial', (select coalesce(json_agg(json_build_object('bookedOn', f.booked_on, 'settled', f.settled, 'kind', f.kind, 'amountCents', f.amount_cents) order by f.booked_on, f.id), '[]'::json)
                 from financial_items f where f.actor_id = a.id),
-      'loans', (select coalesce(json_agg(json_build_object('returnedOn', l.returned_on) order by l.loaned_on), '[]'::json)
+      'loans', (select coalesce(json_agg(json_build_object('returnedOn', l.returned_on, 'loanedOn', l.loaned_on, 'itemId', l.item_id) order by l.loaned_on, l.id), '[]'::json)
                 from loans l where l.actor_id = a.id),
       'records', json_build_object(${recordSelects})
     ) as data

@@ -16,6 +16,9 @@ export const PERMISSIONS = [
   'cleanup.acknowledge',
   'metrics.read',
   'actor.lookup',
+  // Loan item ids and financial amounts on the actor screen: admin only (support sees dates and
+  // categories, INTERFACES/issue). Stripped on the server for callers without it.
+  'actor.details',
   'users.manage',
   'tokens.manage',
   'logs.read',

@@ -13,16 +13,19 @@ export type ActorData = {
   hasPersonalDetails: boolean;
   roles: ActorRole[];
   otherRoles: { kind: OtherRoleKind }[];
-  blocks: { type: string }[];
+  /** `createdOn` and the other optional fields below are for the timeline only; no rule reads them. */
+  blocks: { type: string; createdOn?: IsoDate | null }[];
   credentials: { sipPort: boolean }[];
-  financial: { bookedOn: IsoDate; settled: boolean }[];
+  financial: { bookedOn: IsoDate; settled: boolean; kind?: string; amountCents?: number }[];
   /** Loans still linked to the actor (anonymized ones are no longer the actor's). */
-  loans: { returnedOn: IsoDate | null }[];
+  loans: { returnedOn: IsoDate | null; loanedOn?: IsoDate; itemId?: string }[];
   records: Partial<Record<RecordTableCategory, { date: IsoDate; open?: boolean }[]>>;
 };
 
 export type ActorRole = {
   type: string;
+  /** For the timeline only. */
+  startDate?: IsoDate | null;
   subtype: string | null;
   status: number;
   endDate: IsoDate | null;

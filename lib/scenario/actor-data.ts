@@ -23,16 +23,17 @@ export function scenarioActorToData(actor: ScenarioActor): ActorData {
     hasPersonalDetails: hasPersonalDetails(actor.personal),
     roles: actor.roles.map((r) => ({
       type: r.type,
+      startDate: r.startDate ?? null,
       subtype: r.subtype ?? null,
       status: r.status,
       endDate: r.endDate ?? null,
       deregistrationDate: r.deregistrationDate ?? null,
     })),
     otherRoles: actor.otherRoles,
-    blocks: actor.blocks.map((b) => ({ type: b.type })),
+    blocks: actor.blocks.map((b) => ({ type: b.type, createdOn: b.createdOn ?? null })),
     credentials: actor.credentials.map((c) => ({ sipPort: c.sipPort })),
-    financial: actor.financial.map((f) => ({ bookedOn: f.bookedOn, settled: f.settled })),
-    loans: actor.loans.map((l) => ({ returnedOn: l.returnedOn ?? null })),
+    financial: actor.financial.map((f) => ({ bookedOn: f.bookedOn, settled: f.settled, kind: f.kind, amountCents: f.amountCents })),
+    loans: actor.loans.map((l) => ({ returnedOn: l.returnedOn ?? null, loanedOn: l.loanedOn, itemId: l.itemId })),
     records,
   };
 }

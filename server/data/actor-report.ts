@@ -1,7 +1,9 @@
 import 'server-only';
 import { recordActorLookup, type LookupChannel } from '@/lib/access/access-log';
 import { getActorReport } from '@/lib/actors/get-actor-report';
+import { getActorTimeline, type ActorTimelineView } from '@/lib/actors/get-actor-timeline';
 import type { Caller } from '@/lib/auth/caller';
+import { hasPermission } from '@/lib/auth/permissions';
 import type { IsoDate } from '@/lib/retention/dates';
 import type { ActorReport } from '@/lib/retention/types';
 import { getServerDb } from '@/server/db';
@@ -14,4 +16,16 @@ export async function lookUpActorReport(caller: Caller, params: { actorId: numbe
   const db = await getServerDb();
   await recordActorLookup(db, { caller, actorId: params.actorId, asOf: params.asOf, via: params.via });
   return getActorReport(db, params.actorId, params.asOf);
+}
+
+/**
+ * The actor screen's lookup: like lookUpActorReport (one access-log entry, written before the
+ * read, unknown actors included), returning the report with the records and reasons behind it.
+ * Loan items and financial amounts are only read out for callers with `actor.details` (admin):
+ * support gets dates, categories and kinds, and the rest never reaches their browser.
+ */
+export async function lookUpActorTimeline(caller: Caller, params: { actorId: number; asOf: IsoDate }): Promise<ActorTimelineView> {
+  const db = await getServerDb();
+  await recordActorLookup(db, { caller, actorId: params.actorId, asOf: params.asOf, via: 'screen' });
+  return getActorTimeline(db, params.actorId, params.asOf, { withDetails: hasPermission(caller.role, 'actor.details') });
 }
