@@ -15,7 +15,16 @@ export const deletedPerDayQuerySchema = z.strictObject({
  */
 export function parseDeletedPerDayQuery(url: URL, today: string): ReportRange & { format: 'json' | 'csv' } {
   const query = parseQuery(url, deletedPerDayQuerySchema);
+  return { ...checkedRange(query, today), format: query.format ?? 'json' };
+}
+
+/** The screen's CSV of the table (`/reports/deleted-per-day.csv?from=D&to=D`): the same range rules, no format. */
+export function parseDeletedPerDayTableQuery(url: URL, today: string): ReportRange {
+  return checkedRange(parseQuery(url, deletedPerDayQuerySchema.omit({ format: true })), today);
+}
+
+function checkedRange(query: { from?: string; to?: string }, today: string): ReportRange {
   const range = resolveReportRange(query, today, { maxDays: REPORT_MAX_DAYS });
   if (!range.ok) throw new BadParameterError(range.parameter, range.message);
-  return { from: range.from, to: range.to, days: range.days, format: query.format ?? 'json' };
+  return { from: range.from, to: range.to, days: range.days };
 }
