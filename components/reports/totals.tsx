@@ -31,7 +31,7 @@ export async function ReportTotals({ table, labels }: { table: DayTable; labels:
         ))}
       </dl>
       {table.series.length === 0 && table.totals.actors === 0 ? <p className="text-sm text-muted">{t('totals.nothing')}</p> : null}
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-brand" tabIndex={0} role="region" aria-label={t('totals.caption')}>
         <table className="w-full max-w-3xl text-sm tabular-nums" data-testid="totals-table">
           <caption className="sr-only">{t('totals.caption')}</caption>
           <thead>

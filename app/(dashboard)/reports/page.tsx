@@ -72,7 +72,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
             })}
           </p>
         ) : (
-          <div role="alert" className="mt-4 rounded-md border border-danger/30 bg-danger/5 px-3 py-2 text-sm text-danger">
+          <div role="alert" data-testid="range-problem" className="mt-4 rounded-md border border-danger/30 bg-danger/5 px-3 py-2 text-sm text-danger">
             <p className="font-semibold">{t('range.invalidTitle')}</p>
             <p>{problem}</p>
             <Link href="/reports" className="mt-1 inline-block font-medium underline">
