@@ -13,8 +13,11 @@ type Props = {
   labels: Record<string, string>;
 };
 
-/** Pixels per day below which the charts scroll sideways instead of squeezing (a phone, a long range). */
-const MIN_DAY_WIDTH = 14;
+/**
+ * Pixels per day below which the charts scroll sideways instead of squeezing (a phone, a long
+ * range): wide enough for two stacks a day in a month, thinner bars for a quarter or a year.
+ */
+const minDayWidth = (days: number) => (days <= 31 ? 14 : days <= 120 ? 8 : 3);
 const Y_AXIS_WIDTH = 56;
 const HATCH_PREFIX = 'dpd-hatch-';
 
@@ -35,7 +38,7 @@ export function DeletedPerDayChart({ table, labels }: Props) {
   });
   const byDate = new Map(table.days.map((d) => [d.date, d]));
   const hasAnonymized = table.series.some((s) => s.kind === 'anonymized');
-  const minWidth = table.days.length * MIN_DAY_WIDTH + Y_AXIS_WIDTH + 16;
+  const minWidth = table.days.length * minDayWidth(table.days.length) + Y_AXIS_WIDTH + 36;
   const tick = { fontSize: 12, fill: 'var(--color-muted)' };
   const xAxis = (
     <XAxis

@@ -39,10 +39,10 @@ export async function ReportTotals({ table, labels }: { table: DayTable; labels:
               <th scope="col" className="py-1.5 pr-3 font-medium">
                 {t('totals.category')}
               </th>
-              <th scope="col" className="px-2 py-1.5 text-right font-medium">
+              <th scope="col" className="w-px px-2 py-1.5 text-right font-medium">
                 {t('kinds.deleted')}
               </th>
-              <th scope="col" className="px-2 py-1.5 text-right font-medium">
+              <th scope="col" className="w-px px-2 py-1.5 text-right font-medium">
                 {t('kinds.anonymized')}
               </th>
             </tr>
@@ -54,13 +54,16 @@ export async function ReportTotals({ table, labels }: { table: DayTable; labels:
               return (
                 <tr key={category} data-category={category} className="border-b border-line/60">
                   <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-                    <span className="inline-flex items-center gap-2">
+                    <span className="flex items-start gap-2">
                       <span
                         aria-hidden="true"
-                        className="inline-block size-3 shrink-0 rounded-sm"
+                        className="mt-1 inline-block size-3 shrink-0 rounded-sm"
                         style={{ background: swatchBackground(categoryColor(category), anonymized && !deleted ? 'anonymized' : 'deleted') }}
                       />
-                      <span className="font-mono text-xs">{category}</span> <span className="text-muted">{labels[category] ?? category}</span>
+                      <span className="min-w-0">
+                        <span className="font-mono text-xs [overflow-wrap:anywhere]">{category}</span>{' '}
+                        <span className="block text-muted sm:inline">{labels[category] ?? category}</span>
+                      </span>
                     </span>
                   </th>
                   <td className="px-2 py-1.5 text-right">{cell(deleted)}</td>
@@ -70,9 +73,11 @@ export async function ReportTotals({ table, labels }: { table: DayTable; labels:
             })}
             <tr data-category={ACTORS_CATEGORY} className="border-b border-line/60">
               <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-                <span className="inline-flex items-center gap-2">
-                  <span aria-hidden="true" className="inline-block size-3 shrink-0 rounded-sm" style={{ background: ACTORS_COLOR }} />
-                  <span className="font-mono text-xs">{ACTORS_CATEGORY}</span> <span className="text-muted">{t('actorsLabel')}</span>
+                <span className="flex items-start gap-2">
+                  <span aria-hidden="true" className="mt-1 inline-block size-3 shrink-0 rounded-sm" style={{ background: ACTORS_COLOR }} />
+                  <span className="min-w-0">
+                    <span className="font-mono text-xs">{ACTORS_CATEGORY}</span> <span className="block text-muted sm:inline">{t('actorsLabel')}</span>
+                  </span>
                 </span>
               </th>
               <td className="px-2 py-1.5 text-right">{cell(table.totals.actors)}</td>
