@@ -4,6 +4,9 @@ import type { AppLocale } from '@/i18n/locales';
 import { ACTORS_CATEGORY, seriesKey, type DayTable } from '@/lib/reports/deleted-per-day';
 import { ACTORS_COLOR, categoryColor, swatchBackground } from './category-colors';
 
+/** "Marketing/newsletter" may wrap after its slash on a phone instead of widening the table. */
+const breakAfterSlash = (text: string) => text.replaceAll('/', '/\u200B');
+
 /**
  * The totals of the range: overall (records deleted, records anonymized, actors removed) and per
  * category, with the colours of the chart so this list is also its legend with numbers.
@@ -62,7 +65,7 @@ export async function ReportTotals({ table, labels }: { table: DayTable; labels:
                       />
                       <span className="min-w-0">
                         <span className="font-mono text-xs [overflow-wrap:anywhere]">{category}</span>{' '}
-                        <span className="block text-muted sm:inline">{labels[category] ?? category}</span>
+                        <span className="block text-muted [overflow-wrap:anywhere] sm:inline">{breakAfterSlash(labels[category] ?? category)}</span>
                       </span>
                     </span>
                   </th>
