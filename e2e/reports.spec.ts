@@ -101,18 +101,19 @@ test.describe('the report screen as manager', () => {
     const table = await readTable(page);
     const series = table.columns.slice(1);
     series.forEach((column, i) => expect(table.rows.reduce((n, r) => n + r.cells[i]!, 0), column).toBe(table.totals[i]));
+    const perCategory = page.getByTestId('totals-table');
     const sumOf = (kind: string) => series.reduce((n, column, i) => (column.endsWith(`.${kind}`) ? n + table.totals[i]! : n), 0);
     expect(digits(await page.getByTestId('total-deleted').textContent())).toBe(sumOf('deleted'));
     expect(digits(await page.getByTestId('total-anonymized').textContent())).toBe(sumOf('anonymized'));
     expect(digits(await page.getByTestId('total-actors').textContent())).toBe(sumOf('removed'));
     expect(sumOf('deleted')).toBeGreaterThan(0);
     expect(sumOf('anonymized')).toBeGreaterThan(0);
+    expect(digits(await perCategory.locator('tfoot [data-kind="deleted"]').textContent())).toBe(sumOf('deleted'));
+    expect(digits(await perCategory.locator('tfoot [data-kind="anonymized"]').textContent())).toBe(sumOf('anonymized'));
     // The totals per category are the table's column totals.
-    const perCategory = page.getByTestId('totals-table');
     for (const [i, column] of series.entries()) {
       const [category, kind] = column.split('.') as [string, string];
-      const cellIndex = kind === 'anonymized' ? 1 : 0;
-      const text = await perCategory.locator(`tbody tr[data-category="${category}"] td`).nth(cellIndex).textContent();
+      const text = await perCategory.locator(`tbody tr[data-category="${category}"] [data-kind="${kind}"]`).textContent();
       expect(digits(text), column).toBe(table.totals[i]);
     }
   });

@@ -19,7 +19,22 @@ export async function ReportTotals({ table, labels }: { table: DayTable; labels:
     { id: 'anonymized', label: t('totals.anonymized'), hint: t('totals.anonymizedHint'), value: table.totals.anonymized },
     { id: 'actors', label: t('totals.actors'), hint: t('totals.actorsHint'), value: table.totals.actors },
   ];
-  const cell = (n: number | undefined) => (n ? formatCount(locale, n) : <span className="text-muted">0</span>);
+  const amount = (kind: 'deleted' | 'anonymized' | 'removed', n: number) => (
+    <span className="flex flex-wrap items-baseline justify-end gap-x-2">
+      <span className="text-xs font-normal text-muted">{t(`kinds.${kind}`)}</span>
+      <span data-kind={kind} className={`min-w-16 ${n === 0 ? 'text-muted' : ''}`}>
+        {formatCount(locale, n)}
+      </span>
+    </span>
+  );
+  const name = (id: string, label: string, swatch: string) => (
+    <span className="flex items-start gap-2">
+      <span aria-hidden="true" className="mt-1 inline-block size-3 shrink-0 rounded-sm" style={{ background: swatch }} />
+      <span className="min-w-0">
+        <span className="font-mono text-xs">{id}</span> <span className="block text-muted sm:inline">{breakAfterSlash(label)}</span>
+      </span>
+    </span>
+  );
   return (
     <div className="space-y-5">
       <dl className="grid gap-3 sm:grid-cols-3">
@@ -34,72 +49,54 @@ export async function ReportTotals({ table, labels }: { table: DayTable; labels:
         ))}
       </dl>
       {table.series.length === 0 && table.totals.actors === 0 ? <p className="text-sm text-muted">{t('totals.nothing')}</p> : null}
-      <div className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-brand" tabIndex={0} role="region" aria-label={t('totals.caption')}>
-        <table className="w-full max-w-3xl text-sm tabular-nums" data-testid="totals-table">
-          <caption className="sr-only">{t('totals.caption')}</caption>
-          <thead>
-            <tr className="border-b border-line text-left">
-              <th scope="col" className="py-1.5 pr-3 font-medium">
-                {t('totals.category')}
-              </th>
-              <th scope="col" className="w-px px-2 py-1.5 text-right font-medium">
-                {t('kinds.deleted')}
-              </th>
-              <th scope="col" className="w-px px-2 py-1.5 text-right font-medium">
-                {t('kinds.anonymized')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((category) => {
-              const deleted = table.totals.values[seriesKey(category, 'deleted')];
-              const anonymized = table.totals.values[seriesKey(category, 'anonymized')];
-              return (
-                <tr key={category} data-category={category} className="border-b border-line/60">
-                  <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-                    <span className="flex items-start gap-2">
-                      <span
-                        aria-hidden="true"
-                        className="mt-1 inline-block size-3 shrink-0 rounded-sm"
-                        style={{ background: swatchBackground(categoryColor(category), anonymized && !deleted ? 'anonymized' : 'deleted') }}
-                      />
-                      <span className="min-w-0">
-                        <span className="font-mono text-xs [overflow-wrap:anywhere]">{category}</span>{' '}
-                        <span className="block text-muted [overflow-wrap:anywhere] sm:inline">{breakAfterSlash(labels[category] ?? category)}</span>
-                      </span>
-                    </span>
-                  </th>
-                  <td className="px-2 py-1.5 text-right">{cell(deleted)}</td>
-                  <td className="px-2 py-1.5 text-right">{cell(anonymized)}</td>
-                </tr>
-              );
-            })}
-            <tr data-category={ACTORS_CATEGORY} className="border-b border-line/60">
-              <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-                <span className="flex items-start gap-2">
-                  <span aria-hidden="true" className="mt-1 inline-block size-3 shrink-0 rounded-sm" style={{ background: ACTORS_COLOR }} />
-                  <span className="min-w-0">
-                    <span className="font-mono text-xs">{ACTORS_CATEGORY}</span> <span className="block text-muted sm:inline">{t('actorsLabel')}</span>
-                  </span>
-                </span>
-              </th>
-              <td className="px-2 py-1.5 text-right">{cell(table.totals.actors)}</td>
-              <td className="px-2 py-1.5 text-right">
-                <span className="text-muted">—</span>
-              </td>
-            </tr>
-          </tbody>
-          <tfoot>
-            <tr className="border-t-2 border-line font-semibold" data-category="all">
-              <th scope="row" className="py-1.5 pr-3 text-left">
-                {t('totals.all')}
-              </th>
-              <td className="px-2 py-1.5 text-right">{formatCount(locale, table.totals.deleted)}</td>
-              <td className="px-2 py-1.5 text-right">{formatCount(locale, table.totals.anonymized)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      {/* One column of numbers, each with its kind, so the table fits a phone with the ids whole. */}
+      <table className="w-full max-w-3xl text-sm tabular-nums" data-testid="totals-table">
+        <caption className="sr-only">{t('totals.caption')}</caption>
+        <thead>
+          <tr className="border-b border-line text-left">
+            <th scope="col" className="py-1.5 pr-3 font-medium">
+              {t('totals.category')}
+            </th>
+            <th scope="col" className="py-1.5 text-right font-medium">
+              {t('totals.records')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {categories.map((category) => {
+            const deleted = table.totals.values[seriesKey(category, 'deleted')];
+            const anonymized = table.totals.values[seriesKey(category, 'anonymized')];
+            return (
+              <tr key={category} data-category={category} className="border-b border-line/60">
+                <th scope="row" className="py-1.5 pr-3 text-left font-normal">
+                  {name(category, labels[category] ?? category, swatchBackground(categoryColor(category), anonymized && !deleted ? 'anonymized' : 'deleted'))}
+                </th>
+                <td className="py-1.5 text-right align-top">
+                  {deleted ? amount('deleted', deleted) : null}
+                  {anonymized ? amount('anonymized', anonymized) : null}
+                </td>
+              </tr>
+            );
+          })}
+          <tr data-category={ACTORS_CATEGORY} className="border-b border-line/60">
+            <th scope="row" className="py-1.5 pr-3 text-left font-normal">
+              {name(ACTORS_CATEGORY, t('actorsLabel'), ACTORS_COLOR)}
+            </th>
+            <td className="py-1.5 text-right align-top">{amount('removed', table.totals.actors)}</td>
+          </tr>
+        </tbody>
+        <tfoot>
+          <tr className="border-t-2 border-line font-semibold" data-category="all">
+            <th scope="row" className="py-1.5 pr-3 text-left align-top">
+              {t('totals.all')}
+            </th>
+            <td className="py-1.5 text-right">
+              {amount('deleted', table.totals.deleted)}
+              {amount('anonymized', table.totals.anonymized)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
     </div>
   );
 }
