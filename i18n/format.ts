@@ -33,3 +33,10 @@ export function formatIsoDate(locale: AppLocale, isoDate: string): string {
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
+
+/** A calendar day without its year, for chart axes: "15 Nov" / "15 nov". */
+export function formatShortIsoDate(locale: AppLocale, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(Date.UTC(y, m - 1, d)));
+}

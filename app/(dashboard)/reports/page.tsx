@@ -1,17 +1,110 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { DeletedPerDayChart } from '@/components/reports/deleted-per-day-chart';
+import { DayTableView } from '@/components/reports/day-table';
+import { RangeForm } from '@/components/reports/range-form';
+import { ReportTotals } from '@/components/reports/totals';
+import { LocalDate } from '@/components/ui/local-date';
+import { PageHeader } from '@/components/ui/page-header';
+import { Panel } from '@/components/ui/panel';
+import { buttonClass } from '@/components/ui/button-styles';
+import { getEnv } from '@/lib/env';
+import { buildDayTable, countDays, REPORT_MAX_DAYS, resolveReportRange } from '@/lib/reports/deleted-per-day';
+import { CATEGORY_IDS } from '@/lib/retention/categories';
 import { requirePermission } from '@/server/auth/require-permission';
+import { getDeletedPerDayReport, reportToday } from '@/server/data/reports';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('comingSoon');
-  return { title: t('reports.title') };
+  const t = await getTranslations('reports');
+  return { title: t('title') };
 }
 
-/** Deleted customer records per day (built by a later change); asks for its permission first, like every screen. */
-export default async function ReportsPage() {
-  await requirePermission('reports.read', { returnTo: '/reports' });
-  return <ComingSoon screen="reports" />;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** One value of a search parameter; an empty field (a cleared date input) counts as not given. */
+const param = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+/**
+ * Deleted customer records per day: the range from the URL (default the last 30 days), the totals,
+ * the charts, and the table with its CSV. The numbers are those of GET reports/deleted-per-day (the
+ * same query). A bad range is explained beside its field, never an error page.
+ */
+export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const asked = { from: param(params.from), to: param(params.to) };
+  const query = new URLSearchParams(Object.entries(asked).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+  await requirePermission('reports.read', { returnTo: query ? `/reports?${query}` : '/reports' });
+  const t = await getTranslations('reports');
+  const today = reportToday();
+  const range = resolveReportRange(asked, today, { maxDays: REPORT_MAX_DAYS });
+  const labels = Object.fromEntries(CATEGORY_IDS.map((id) => [id, t(`categories.${id}`)]));
+
+  let problem: string | null = null;
+  if (!range.ok) {
+    if (range.problem === 'notADate') problem = t('range.notADate', { value: asked[range.parameter] ?? '' });
+    else if (range.problem === 'fromAfterTo') problem = t('range.fromAfterTo', { from: range.from ?? '', to: range.to ?? '' });
+    else problem = t('range.tooLong', { days: countDays(range.from ?? '', range.to ?? ''), max: REPORT_MAX_DAYS });
+  }
+  const table = range.ok ? buildDayTable(await getDeletedPerDayReport(range), range.from, range.to) : null;
+  const rangeQuery = range.ok ? `from=${range.from}&to=${range.to}` : '';
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('title')} intro={t('intro')} />
+
+      <Panel id="range-heading" title={t('range.title')}>
+        <RangeForm
+          from={asked.from ?? (range.ok ? range.from : '')}
+          to={asked.to ?? (range.ok ? range.to : '')}
+          today={today}
+          shown={range.ok ? range : null}
+          errors={range.ok ? {} : { [range.parameter]: [problem!] }}
+        />
+        {range.ok ? (
+          <p className="mt-4 text-sm text-ink" data-testid="range-shown">
+            {t.rich('range.shown', {
+              from: () => <LocalDate date={range.from} className="font-medium" />,
+              to: () => <LocalDate date={range.to} className="font-medium" />,
+              days: range.days,
+            })}
+          </p>
+        ) : (
+          <div role="alert" data-testid="range-problem" className="mt-4 rounded-md border border-danger/30 bg-danger/5 px-3 py-2 text-sm text-danger">
+            <p className="font-semibold">{t('range.invalidTitle')}</p>
+            <p>{problem}</p>
+            <Link href="/reports" className="mt-1 inline-block font-medium underline">
+              {t('range.showDefault')}
+            </Link>
+          </div>
+        )}
+        <p className="mt-2 text-xs text-muted">{t('timeZoneNote', { timeZone: getEnv().RETENTION_TIME_ZONE })}</p>
+      </Panel>
+
+      {table ? (
+        <>
+          <Panel id="totals-heading" title={t('totals.title')}>
+            <ReportTotals table={table} labels={labels} />
+          </Panel>
+          <Panel id="chart-heading" title={t('chart.title')}>
+            <DeletedPerDayChart table={table} labels={labels} />
+          </Panel>
+          <Panel id="table-heading" title={t('table.title')} description={t('table.description')}>
+            <div className="mb-4 flex flex-wrap gap-2">
+              <a href={`/reports/deleted-per-day.csv?${rangeQuery}`} download className={buttonClass('secondary', 'sm')} data-testid="download-table">
+                {t('table.downloadTable')}
+              </a>
+              <a href={`/api/v1/reports/deleted-per-day?${rangeQuery}&format=csv`} download className={buttonClass('secondary', 'sm')} data-testid="download-api">
+                {t('table.downloadApi')}
+              </a>
+            </div>
+            <p className="mb-4 max-w-3xl text-xs text-muted">{t('table.csvHint')}</p>
+            <DayTableView table={table} labels={labels} />
+          </Panel>
+        </>
+      ) : null}
+    </div>
+  );
 }
