@@ -11,20 +11,25 @@ export const deletedPerDayQuerySchema = z.strictObject({
 
 /**
  * The query of the API: each value checked on its own (400 naming it), then the range as a whole
- * (from after to, longer than REPORT_MAX_DAYS: 400 naming `from`). `today` is in the system time zone.
+ * (from after to: 400 naming `from`). `today` is in the system time zone. No cap on the length:
+ * the API lists only days with counts (one small indexed table, counts only), and a client that
+ * wants a library's whole history should get it in one call, as the command line does.
  */
 export function parseDeletedPerDayQuery(url: URL, today: string): ReportRange & { format: 'json' | 'csv' } {
   const query = parseQuery(url, deletedPerDayQuerySchema);
-  return { ...checkedRange(query, today), format: query.format ?? 'json' };
+  return { ...checkedRange(query, today, undefined), format: query.format ?? 'json' };
 }
 
-/** The screen's CSV of the table (`/reports/deleted-per-day.csv?from=D&to=D`): the same range rules, no format. */
+/**
+ * The screen's CSV of the table (`/reports/deleted-per-day.csv?from=D&to=D`): the screen's range
+ * rules (a row for every day, so at most REPORT_MAX_DAYS, as the chart), no format.
+ */
 export function parseDeletedPerDayTableQuery(url: URL, today: string): ReportRange {
-  return checkedRange(parseQuery(url, deletedPerDayQuerySchema.omit({ format: true })), today);
+  return checkedRange(parseQuery(url, deletedPerDayQuerySchema.omit({ format: true })), today, REPORT_MAX_DAYS);
 }
 
-function checkedRange(query: { from?: string; to?: string }, today: string): ReportRange {
-  const range = resolveReportRange(query, today, { maxDays: REPORT_MAX_DAYS });
+function checkedRange(query: { from?: string; to?: string }, today: string, maxDays: number | undefined): ReportRange {
+  const range = resolveReportRange(query, today, { maxDays });
   if (!range.ok) throw new BadParameterError(range.parameter, range.message);
   return { from: range.from, to: range.to, days: range.days };
 }

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 /**
  * GET /api/v1/reports/deleted-per-day?from=D&to=D[&format=csv]: records deleted and anonymized per
  * day and category (`actors` = actors removed), sorted by date then category, only days and
- * categories with counts; default the last 30 days up to today; at most 366 days.
+ * categories with counts; default the last 30 days up to today; any length.
  */
 export const GET = apiHandler('reports.read', async (request) => {
   const query = parseDeletedPerDayQuery(new URL(request.url), reportToday());
