@@ -86,7 +86,7 @@ export default defineConfig({
     // Sign-in is rate-limited per client address; every test signs in from 127.0.0.1.
     env: { DATA_DIR: E2E_DATA_DIR, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1', AUTH_RATE_LIMIT_MAX: '0' },
     reuseExistingServer: false,
-    timeout: 300_000,
+    timeout: 600_000,
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
