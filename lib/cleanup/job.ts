@@ -36,7 +36,13 @@ async function readState(db: Db): Promise<StateRow> {
 /** True when a cleanup run (from any process) holds the run lock now. */
 export async function isRunActive(db: Db): Promise<boolean> {
   const r = await db.$client.query<{ active: boolean }>(
-    `select exists (select 1 from pg_locks where locktype = 'advisory' and granted and classid = 0 and objid = $1) as active`,
+    // Advisory locks belong to a database; pg_locks lists every database's, so keep to this one (a
+    // cleanup of another database on the same server is not this job's run).
+    `select exists (
+       select 1 from pg_locks
+        where locktype = 'advisory' and granted and classid = 0 and objid = $1
+          and database = (select oid from pg_database where datname = current_database())
+     ) as active`,
     [CLEANUP_LOCK_KEY],
   );
   return r.rows[0]?.active === true;
