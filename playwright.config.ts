@@ -67,16 +67,19 @@ export default defineConfig({
       name: 'chromium',
       use: browser,
       dependencies: ROLES.map((role) => `setup-${role}`),
-      grepInvert: /@writes-settings/,
+      grepInvert: /@writes-settings|@controls-job/,
     },
-    // Tests that change the shared demo settings (and change them back), tagged @writes-settings:
-    // only after every other test is done, so that none of them sees a setting mid-change. (Being a
-    // dependency, chromium then runs in full even when only settings.spec.ts is asked for.)
+    // Tests that change state every other test shares: the demo settings (changed and changed
+    // back, @writes-settings) and the cleanup job (paused, resumed, run, @controls-job). They run
+    // after every other test is done, one at a time (workers: 1), so that no test sees a setting
+    // mid-change or a job another test paused. (Being a dependency, chromium then runs in full
+    // even when only one of their files is asked for.)
     {
-      name: 'settings-writes',
-      grep: /@writes-settings/,
+      name: 'shared-state',
+      grep: /@writes-settings|@controls-job/,
       use: browser,
       dependencies: ['chromium'],
+      workers: 1,
     },
   ],
   webServer: {

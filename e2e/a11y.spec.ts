@@ -37,7 +37,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/settings', who: MANAGERS, heading: 'Settings' },
   { path: '/actors', who: ['support', 'admin'], heading: 'Actor lookup' },
   { path: '/actors/1001', who: ['support', 'admin'], heading: 'Actor 1001' },
-  { path: '/actors/999999', who: ['support'], heading: 'No data is held for actor 999999' },
+  { path: '/actors/999999', who: ['support'], heading: 'Actor 999999' },
   { path: '/policy', who: MANAGERS, heading: 'Retention policy' },
   { path: '/admin/users', who: ['admin'], heading: 'Users' },
   { path: '/admin/tokens', who: ['admin'], heading: 'API tokens' },

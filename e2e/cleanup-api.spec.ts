@@ -11,7 +11,7 @@ type Role = (typeof ROLES)[number];
 
 test.describe.configure({ mode: 'serial' });
 
-test.describe('the cleanup API, role by role', () => {
+test.describe('the cleanup API, role by role', { tag: '@controls-job' }, () => {
   const as = {} as Record<Role, APIRequestContext>;
   let nobody: APIRequestContext;
 

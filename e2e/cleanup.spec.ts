@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { authFile } from './support/roles';
 
-test.describe('the cleanup screen as ops', () => {
+test.describe('the cleanup screen as ops', { tag: '@controls-job' }, () => {
   // One job: these tests pause, resume and run it, so they must not overlap.
   test.describe.configure({ mode: 'serial' });
   test.use({ storageState: authFile('ops') });
