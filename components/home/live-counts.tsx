@@ -44,14 +44,14 @@ function LastRun({ run, timeZone }: { run: LastRunOverview | null; timeZone: str
       </dd>
       <dt className="text-muted">{t('asOf')}</dt>
       <dd className="tabular-nums">
-        <time dateTime={run.asOf}>{formatIsoDate(locale, run.asOf)}</time>
+        <time dateTime={run.asOf} title={run.asOf}>{formatIsoDate(locale, run.asOf)}</time>
       </dd>
       <dt className="text-muted">{t('started')}</dt>
       <dd>
-        <time dateTime={run.startedAt}>{formatDateTime(locale, run.startedAt, timeZone)}</time>
+        <time dateTime={run.startedAt} title={run.startedAt}>{formatDateTime(locale, run.startedAt, timeZone)}</time>
       </dd>
       <dt className="text-muted">{t('finished')}</dt>
-      <dd>{run.finishedAt ? <time dateTime={run.finishedAt}>{formatDateTime(locale, run.finishedAt, timeZone)}</time> : '—'}</dd>
+      <dd>{run.finishedAt ? <time dateTime={run.finishedAt} title={run.finishedAt}>{formatDateTime(locale, run.finishedAt, timeZone)}</time> : '—'}</dd>
       <dt className="text-muted">{t('actorsRemoved')}</dt>
       <dd className="tabular-nums">{formatCount(locale, run.actorsRemoved)}</dd>
       <dt className="text-muted">{t('recordsProcessed')}</dt>

@@ -75,7 +75,7 @@ export function SettingsTable({ settings, timeZone }: { settings: SettingOvervie
                 <td className="py-3 text-muted">
                   {s.updatedAt ? (
                     <>
-                      <time dateTime={s.updatedAt} className="whitespace-nowrap">
+                      <time dateTime={s.updatedAt} title={s.updatedAt} className="whitespace-nowrap">
                         {formatDateTime(locale, s.updatedAt, timeZone)}
                       </time>
                       <span className="block text-xs">{t('changedBy', { by: s.updatedBy ?? '' })}</span>

@@ -75,7 +75,7 @@ export function AuditTable({ entries, timeZone }: { entries: AuditScreenEntry[];
           {entries.map((entry) => (
             <tr key={entry.key} className="border-b border-line align-top last:border-0">
               <td className="py-3 pr-4 text-muted">
-                <time dateTime={entry.at} className="whitespace-nowrap">
+                <time dateTime={entry.at} title={entry.at} className="whitespace-nowrap">
                   {formatDateTime(locale, entry.at, timeZone)}
                 </time>
               </td>

@@ -9,7 +9,7 @@ export async function TokensTable({ tokens, timeZone }: { tokens: AdminApiToken[
   const [t, tRoles, locale] = await Promise.all([getTranslations('adminTokens'), getTranslations('common.roles'), getLocale()]);
   if (tokens.length === 0) return <p className="text-sm text-muted">{t('none')}</p>;
   const when = (iso: string) => (
-    <time dateTime={iso} className="whitespace-nowrap">
+    <time dateTime={iso} title={iso} className="whitespace-nowrap">
       {formatDateTime(locale, iso, timeZone)}
     </time>
   );

@@ -115,7 +115,7 @@ export function UserRow({ user, timeZone }: { user: AdminUser; timeZone: string 
           </span>
         </td>
         <td className="py-3 pr-4 text-muted">
-          <time dateTime={user.createdAt} className="whitespace-nowrap">
+          <time dateTime={user.createdAt} title={user.createdAt} className="whitespace-nowrap">
             {formatDateTime(locale, user.createdAt, timeZone)}
           </time>
         </td>
