@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount, formatIsoDate } from '@/i18n/format';
+import { formatCount, formatIsoDate, formatShortIsoDate } from '@/i18n/format';
 import type { BacklogDay } from '@/lib/cleanup/backlog-history';
 
 const BACKLOG_COLOUR = '#1f4e8c'; // --color-brand
@@ -22,13 +22,12 @@ export function BurnDownChart({ days }: { days: BacklogDay[] }) {
     backlog: d.backlog ? d.backlog.recordsTotal : null,
     processed: d.processed.records,
   }));
-  const short = (iso: string) => formatIsoDate(locale, iso).replace(/ \d{4}$/, '');
   return (
     <div className="h-64 w-full" aria-hidden="true" data-testid="burn-down-chart">
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#d9dee6" />
-          <XAxis dataKey="date" tickFormatter={short} tick={{ fontSize: 12 }} minTickGap={16} />
+          <XAxis dataKey="date" tickFormatter={(iso: string) => formatShortIsoDate(locale, iso)} tick={{ fontSize: 12 }} minTickGap={16} />
           <YAxis tickFormatter={(n: number) => formatCount(locale, n)} tick={{ fontSize: 12 }} width={64} />
           <Tooltip
             labelFormatter={(label) => formatIsoDate(locale, String(label))}

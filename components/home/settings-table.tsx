@@ -1,6 +1,6 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { LocalDateTime } from '@/components/ui/local-date';
 import { ScrollRegion } from '@/components/ui/scroll-region';
-import { formatDateTime } from '@/i18n/format';
 import type { SettingOverview } from '@/server/data/overview';
 import { FAMILY_SWATCH, SETTING_INFO } from './setting-info';
 
@@ -24,10 +24,20 @@ export function SettingValue({ setting }: { setting: SettingOverview }) {
   );
 }
 
+/** When a setting last changed and by whom ("—" when it never changed), for a table cell. */
+export function SettingLastChange({ setting, timeZone, by }: { setting: Pick<SettingOverview, 'updatedAt'>; timeZone: string; by: string }) {
+  if (!setting.updatedAt) return <>—</>;
+  return (
+    <>
+      <LocalDateTime at={setting.updatedAt} timeZone={timeZone} className="sm:whitespace-nowrap" />
+      <span className="block text-xs">{by}</span>
+    </>
+  );
+}
+
 /** The retention settings as a read-only table. */
 export function SettingsTable({ settings, timeZone }: { settings: SettingOverview[]; timeZone: string }) {
   const t = useTranslations('overview');
-  const locale = useLocale();
   return (
     <ScrollRegion labelledBy="settings-caption">
       <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
@@ -73,16 +83,7 @@ export function SettingsTable({ settings, timeZone }: { settings: SettingOvervie
                 </td>
                 <td className="min-w-72 max-w-md py-3 pr-4 text-muted">{t(`settings.${s.name}.usedBy`)}</td>
                 <td className="py-3 text-muted">
-                  {s.updatedAt ? (
-                    <>
-                      <time dateTime={s.updatedAt} title={s.updatedAt} className="whitespace-nowrap">
-                        {formatDateTime(locale, s.updatedAt, timeZone)}
-                      </time>
-                      <span className="block text-xs">{t('changedBy', { by: s.updatedBy ?? '' })}</span>
-                    </>
-                  ) : (
-                    '—'
-                  )}
+                  <SettingLastChange setting={s} timeZone={timeZone} by={t('changedBy', { by: s.updatedBy ?? '' })} />
                 </td>
               </tr>
             );

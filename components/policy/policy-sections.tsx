@@ -3,6 +3,7 @@ import { LocalDateTime } from '@/components/ui/local-date';
 import type { ConditionPolicy, PolicyTable, RemovalPolicy } from '@/lib/policy/table';
 import type { PolicyDocument, PolicySetting } from '@/lib/policy/document';
 import type { Messages } from '@/i18n/messages';
+import { SettingLastChange } from '@/components/home/settings-table';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { periodText } from './period';
 
@@ -68,14 +69,7 @@ export function PolicyRecordHeader({ policy, timeZone }: { policy: PolicyDocumen
                   <SettingValue setting={s} />
                 </td>
                 <td className="py-2 text-muted">
-                  {s.updatedAt ? (
-                    <>
-                      <LocalDateTime at={s.updatedAt} timeZone={timeZone} className="sm:whitespace-nowrap" />
-                      <span className="block text-xs">{t('changedBy', { by: s.updatedBy ?? '' })}</span>
-                    </>
-                  ) : (
-                    '—'
-                  )}
+                  <SettingLastChange setting={s} timeZone={timeZone} by={t('changedBy', { by: s.updatedBy ?? '' })} />
                 </td>
               </tr>
             ))}

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { daysOfRange } from '../reports/deleted-per-day';
 import { addDays, type IsoDate } from '../retention/dates';
 
 /*
@@ -25,17 +26,15 @@ type ProcessedRow = { day: string; records: string | number; actors: string | nu
 export function fillBacklogDays(from: IsoDate, to: IsoDate, backlog: BacklogRow[], processed: ProcessedRow[]): BacklogDay[] {
   const byDay = new Map(backlog.map((r) => [r.day, r]));
   const done = new Map(processed.map((r) => [r.day, r]));
-  const days: BacklogDay[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
+  return daysOfRange(from, to).map((d) => {
     const b = byDay.get(d);
     const p = done.get(d);
-    days.push({
+    return {
       date: d,
       backlog: b ? { actors: b.actors, recordsTotal: Number(b.records_total), countedAt: b.counted_at.toISOString() } : null,
       processed: { records: Number(p?.records ?? 0), actors: Number(p?.actors ?? 0) },
-    });
-  }
-  return days;
+    };
+  });
 }
 
 /** The burn-down of the `days` days up to `today` (inclusive). */

@@ -4,12 +4,12 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FormError } from '@/components/auth/form-error';
 import { PendingButton } from '@/components/ui/pending-button';
-import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { USER_ROLES, type UserRole } from '@/lib/auth/roles';
+import type { UserRole } from '@/lib/auth/roles';
 import type { ActionResult } from '@/lib/validation/result';
 import { createApiToken, type CreatedTokenResult } from '@/server/actions/create-api-token';
 import { OneTimeSecret } from '../one-time-secret';
+import { RoleField } from '../role-field';
 
 /** Name and role of a new API token; on success, the token, shown once with a copy button. */
 export function CreateTokenForm() {
@@ -39,14 +39,7 @@ export function CreateTokenForm() {
             onChange={(e) => setName(e.target.value)}
             errors={failure?.fieldErrors.name}
           />
-          <SelectField
-            name="role"
-            label={t('adminTokens.role')}
-            value={role}
-            onChange={(e) => setRole(e.target.value as UserRole)}
-            options={USER_ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))}
-            errors={failure?.fieldErrors.role}
-          />
+          <RoleField label={t('adminTokens.role')} value={role} onChange={setRole} errors={failure?.fieldErrors.role} />
           <PendingButton label={t('adminTokens.create')} pendingLabel={t('adminTokens.creating')} />
         </div>
       </form>

@@ -4,12 +4,12 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FormError } from '@/components/auth/form-error';
 import { PendingButton } from '@/components/ui/pending-button';
-import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { USER_ROLES, type UserRole } from '@/lib/auth/roles';
+import type { UserRole } from '@/lib/auth/roles';
 import type { ActionResult } from '@/lib/validation/result';
 import { createUser, type CreatedUserResult } from '@/server/actions/create-user';
 import { OneTimeSecret } from '../one-time-secret';
+import { RoleField } from '../role-field';
 
 /** Email, optional name and role of a new login; on success, its one-time password, shown once. */
 export function CreateUserForm() {
@@ -54,14 +54,7 @@ export function CreateUserForm() {
             onChange={(e) => setName(e.target.value)}
             errors={failure?.fieldErrors.name}
           />
-          <SelectField
-            name="role"
-            label={t('adminUsers.role')}
-            value={role}
-            onChange={(e) => setRole(e.target.value as UserRole)}
-            options={USER_ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))}
-            errors={failure?.fieldErrors.role}
-          />
+          <RoleField label={t('adminUsers.role')} value={role} onChange={setRole} errors={failure?.fieldErrors.role} />
           <PendingButton label={t('adminUsers.create')} pendingLabel={t('adminUsers.creating')} />
         </div>
       </form>
