@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { todayIn, type IsoDate } from './retention/dates';
 
 /**
  * The process environment, read once and validated. Nothing else in the project reads
@@ -62,4 +63,9 @@ export function getPublicOrigin(): string {
 /** Absolute data folder of the embedded PostgreSQL. */
 export function getDataDir(): string {
   return path.resolve(getEnv().DATA_DIR);
+}
+
+/** "Today" for the rules, reports and screens: the date in RETENTION_TIME_ZONE. */
+export function retentionToday(now: Date = new Date()): IsoDate {
+  return todayIn(getEnv().RETENTION_TIME_ZONE, now);
 }

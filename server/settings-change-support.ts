@@ -1,7 +1,5 @@
 import 'server-only';
 import type { MessageTranslator } from '@/i18n/messages';
-import { getEnv } from '@/lib/env';
-import { todayIn, type IsoDate } from '@/lib/retention/dates';
 import { SETTING_MAX, SETTING_NAMES, SETTING_UNIT, type SettingName } from '@/lib/retention/settings';
 import type { SettingsWhatIf } from '@/lib/settings/what-if';
 import type { SettingsFormErrors } from '@/lib/validation/settings-form';
@@ -24,11 +22,6 @@ export type SettingsActionFailure = {
   code?: 'changedMeanwhile' | 'secondConfirmation' | 'numberMismatch';
   whatIf?: SettingsWhatIf;
 };
-
-/** "Today" for the rules: the as-of date of every what-if (RETENTION_TIME_ZONE). */
-export function todayForRules(): IsoDate {
-  return todayIn(getEnv().RETENTION_TIME_ZONE);
-}
 
 /** The form's problems in the user's language, keyed by field (`_form` becomes the form error). */
 export function translateSettingsFormErrors(t: MessageTranslator, errors: SettingsFormErrors): SettingsActionFailure {

@@ -1,7 +1,7 @@
 'use server';
 
 import { getActionTranslator } from '@/i18n/request-locale';
-import { getEnv } from '@/lib/env';
+import { getEnv, retentionToday } from '@/lib/env';
 import { SETTING_NAMES } from '@/lib/retention/settings';
 import { computeSettingsWhatIf, type SettingsWhatIf } from '@/lib/settings/what-if';
 import { parseProposedValues } from '@/lib/validation/settings-form';
@@ -9,7 +9,7 @@ import { actionSuccess } from '@/lib/validation/result';
 import { formFields, unexpectedFailure } from '@/server/action-support';
 import { requirePermission } from '@/server/auth/require-permission';
 import { getServerDb } from '@/server/db';
-import { todayForRules, translateSettingsFormErrors, type SettingsActionFailure } from '@/server/settings-change-support';
+import { translateSettingsFormErrors, type SettingsActionFailure } from '@/server/settings-change-support';
 
 export type PreviewSettingsResult = { ok: true; data: SettingsWhatIf } | SettingsActionFailure;
 
@@ -26,7 +26,7 @@ export async function previewSettingsChange(_previous: PreviewSettingsResult | n
   try {
     const whatIf = await computeSettingsWhatIf(await getServerDb(), {
       changes: parsed.changes,
-      asOf: todayForRules(),
+      asOf: retentionToday(),
       batchActors: getEnv().CLEANUP_BATCH_ACTORS,
     });
     if (whatIf.changes.length === 0) return translateSettingsFormErrors(t, { _form: 'noChange' });

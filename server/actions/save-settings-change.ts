@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getActionTranslator } from '@/i18n/request-locale';
 import { changedByOf } from '@/lib/auth/caller';
-import { getEnv } from '@/lib/env';
+import { getEnv, retentionToday } from '@/lib/env';
 import { SETTING_NAMES } from '@/lib/retention/settings';
 import { changeSettings, type AppliedSettingChange } from '@/lib/settings/change-settings';
 import { SettingsChangedMeanwhileError } from '@/lib/settings/errors';
@@ -13,7 +13,7 @@ import { actionSuccess } from '@/lib/validation/result';
 import { formFields, unexpectedFailure } from '@/server/action-support';
 import { requirePermission } from '@/server/auth/require-permission';
 import { getServerDb } from '@/server/db';
-import { todayForRules, translateSettingsFormErrors, type SettingsActionFailure } from '@/server/settings-change-support';
+import { translateSettingsFormErrors, type SettingsActionFailure } from '@/server/settings-change-support';
 
 export type SaveSettingsResult = { ok: true; data: { changed: AppliedSettingChange[]; whatIf: SettingsWhatIf } } | SettingsActionFailure;
 
@@ -35,7 +35,7 @@ export async function saveSettingsChange(_previous: SaveSettingsResult | null, f
   const { changes, expected, reason, confirmedActors } = parsed.form;
 
   const db = await getServerDb();
-  const whatIfNow = () => computeSettingsWhatIf(db, { changes, asOf: todayForRules(), batchActors: getEnv().CLEANUP_BATCH_ACTORS });
+  const whatIfNow = () => computeSettingsWhatIf(db, { changes, asOf: retentionToday(), batchActors: getEnv().CLEANUP_BATCH_ACTORS });
   const changedMeanwhile = (whatIf: SettingsWhatIf): SettingsActionFailure => ({
     ok: false,
     formError: t('settings.errors.changedMeanwhile'),

@@ -1,7 +1,5 @@
 import 'server-only';
 import { getDeletedPerDay } from '@/db/queries/reports';
-import { getEnv } from '@/lib/env';
-import { todayIn } from '@/lib/retention/dates';
 import { getServerDb } from '@/server/db';
 
 /**
@@ -10,9 +8,4 @@ import { getServerDb } from '@/server/db';
  */
 export async function getDeletedPerDayReport(range: { from: string; to: string }) {
   return getDeletedPerDay(await getServerDb(), range);
-}
-
-/** Today in the system time zone (RETENTION_TIME_ZONE): the end of the default range. */
-export function reportToday(): string {
-  return todayIn(getEnv().RETENTION_TIME_ZONE);
 }

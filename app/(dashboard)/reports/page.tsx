@@ -13,7 +13,8 @@ import { getEnv } from '@/lib/env';
 import { buildDayTable, countDays, REPORT_MAX_DAYS, resolveReportRange } from '@/lib/reports/deleted-per-day';
 import { CATEGORY_IDS } from '@/lib/retention/categories';
 import { requirePermission } from '@/server/auth/require-permission';
-import { getDeletedPerDayReport, reportToday } from '@/server/data/reports';
+import { retentionToday } from '@/lib/env';
+import { getDeletedPerDayReport } from '@/server/data/reports';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,7 +39,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const query = new URLSearchParams(Object.entries(asked).filter((e): e is [string, string] => e[1] !== undefined)).toString();
   await requirePermission('reports.read', { returnTo: query ? `/reports?${query}` : '/reports' });
   const t = await getTranslations('reports');
-  const today = reportToday();
+  const today = retentionToday();
   const range = resolveReportRange(asked, today, { maxDays: REPORT_MAX_DAYS });
   const labels = Object.fromEntries(CATEGORY_IDS.map((id) => [id, t(`categories.${id}`)]));
 

@@ -1,7 +1,8 @@
 import { buildDayTable, wideCsv } from '@/lib/reports/deleted-per-day';
 import { parseDeletedPerDayTableQuery } from '@/lib/validation/reports';
 import { apiHandler } from '@/server/api/handler';
-import { getDeletedPerDayReport, reportToday } from '@/server/data/reports';
+import { retentionToday } from '@/lib/env';
+import { getDeletedPerDayReport } from '@/server/data/reports';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
  * the same query and the same table builder as the screen. Same permission and parameters as the API.
  */
 export const GET = apiHandler('reports.read', async (request) => {
-  const range = parseDeletedPerDayTableQuery(new URL(request.url), reportToday());
+  const range = parseDeletedPerDayTableQuery(new URL(request.url), retentionToday());
   const table = buildDayTable(await getDeletedPerDayReport(range), range.from, range.to);
   return new Response(wideCsv(table), {
     headers: {

@@ -1,7 +1,8 @@
 import { longCsv } from '@/lib/reports/deleted-per-day';
 import { parseDeletedPerDayQuery } from '@/lib/validation/reports';
 import { apiHandler, json } from '@/server/api/handler';
-import { getDeletedPerDayReport, reportToday } from '@/server/data/reports';
+import { retentionToday } from '@/lib/env';
+import { getDeletedPerDayReport } from '@/server/data/reports';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
  * categories with counts; default the last 30 days up to today; any length.
  */
 export const GET = apiHandler('reports.read', async (request) => {
-  const query = parseDeletedPerDayQuery(new URL(request.url), reportToday());
+  const query = parseDeletedPerDayQuery(new URL(request.url), retentionToday());
   const rows = await getDeletedPerDayReport(query);
   if (query.format === 'csv') {
     return new Response(longCsv(rows), {

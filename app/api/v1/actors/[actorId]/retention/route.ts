@@ -1,5 +1,4 @@
-import { getEnv } from '@/lib/env';
-import { todayIn } from '@/lib/retention/dates';
+import { retentionToday } from '@/lib/env';
 import { actorIdParamSchema, actorRetentionQuerySchema, parseParam, parseQuery } from '@/lib/validation/api';
 import { apiHandler, json } from '@/server/api/handler';
 import { lookUpActorReport } from '@/server/data/actor-report';
@@ -10,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export const GET = apiHandler<{ params: Promise<{ actorId: string }> }>('actor.lookup', async (request, { params, caller }) => {
   const actorId = parseParam((await params).actorId, actorIdParamSchema, 'actorId');
   const query = parseQuery(new URL(request.url), actorRetentionQuerySchema);
-  const asOf = query.asOf ?? todayIn(getEnv().RETENTION_TIME_ZONE);
+  const asOf = query.asOf ?? retentionToday();
   const report = await lookUpActorReport(caller, { actorId, asOf, via: 'api' });
   return json(report, report.found ? 200 : 404);
 });
