@@ -125,7 +125,8 @@ function runAs(ids: { uid: number; gid: number } | undefined) {
   return ids ? { uid: ids.uid, gid: ids.gid, env: { ...process.env, HOME: os.tmpdir(), LC_ALL: 'C' } } : { env: { ...process.env, LC_ALL: 'C' } };
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 now (the embedded server's first start, the benchmark's web server). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();

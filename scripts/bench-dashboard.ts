@@ -5,10 +5,10 @@
  * recording each answer's latency. Reports p50/p95/max per endpoint and over all of them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/client';
+import { freePort } from '../db/embedded';
 import { createApiToken } from '../lib/auth/tokens';
 import { getBuildState } from './build-state';
 
@@ -16,18 +16,6 @@ const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const nextBin = path.join(projectDir, 'node_modules', '.bin', 'next');
 
 export type EndpointStats = { endpoint: string; calls: number; p50: number; p95: number; max: number; failures: number };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function runToEnd(command: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,7 +25,8 @@ function runToEnd(command: string, args: string[]): Promise<number> {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The value at fraction `p` of an ascending list (NaN for an empty one). */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 }

@@ -29,7 +29,7 @@ import { createDemoLibrary, FIRST_GENERATED_ID } from '../lib/demo/create-demo-l
 import { createRandom } from '../lib/demo/generate-scenario';
 import { isIsoDate, todayIn } from '../lib/retention/dates';
 import { TYPICAL_SETTINGS } from '../lib/retention/settings';
-import { startDashboardProbe, type DashboardProbe, type EndpointStats } from './bench-dashboard';
+import { percentile, startDashboardProbe, type DashboardProbe, type EndpointStats } from './bench-dashboard';
 
 const { values } = parseArgs({
   options: {
@@ -124,8 +124,8 @@ async function main() {
       latencies.push(performance.now() - s);
     }
     latencies.sort((a, b) => a - b);
-    const p50 = latencies[Math.floor(latencies.length * 0.5)]!;
-    const p95 = latencies[Math.floor(latencies.length * 0.95)]!;
+    const p50 = percentile(latencies, 0.5);
+    const p95 = percentile(latencies, 0.95);
 
     let probe: DashboardProbe | undefined;
     let dashboard: EndpointStats[] = [];
