@@ -10,6 +10,17 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * The address `npm start` listens on: 127.0.0.1 by default, since the demo logins have a known
+   * password; `HOST=0.0.0.0` (or `::`) serves on every interface.
+   */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (comma-separated IP addresses or CIDR ranges, e.g.
+   * `127.0.0.1,10.0.0.0/8`). Empty (the default): the header is ignored and the connection's own
+   * address counts, so a client cannot pick the address the sign-in rate limit keys on.
+   */
+  TRUSTED_PROXIES: z.string().default(''),
   /** Port of the embedded PostgreSQL; 0 picks a free one on first start and keeps it. */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   RETENTION_TIME_ZONE: z.string().min(1).default('Europe/Amsterdam'),

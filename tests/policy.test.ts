@@ -95,7 +95,7 @@ describe('the policy table', () => {
 
   it('lists every deletion condition and not-due code of RETENTION.md, with the fixed periods', () => {
     const specConditions = firstColumnCodes('### Deletion conditions');
-    expect(specConditions).toHaveLength(18);
+    expect(specConditions).toHaveLength(19);
     const table = buildPolicyTable(TYPICAL_SETTINGS);
     expect(table.conditions.map((c) => c.code)).toEqual(specConditions);
     expect(table.conditions.map((c) => c.code)).toEqual([...DELETION_CONDITION_CODES]);
@@ -141,9 +141,9 @@ describe('the policy texts', () => {
       expect(Object.keys(p.kept!).sort()).toEqual(CATEGORY_IDS.filter((id) => CATEGORIES[id].keptUntilRemoval).sort());
       expect(Object.keys(p.conditions!)).toEqual([...DELETION_CONDITION_CODES]);
       expect(Object.keys(p.notDue!)).toEqual([...NOT_DUE_CODES]);
-      // The conditions that end by themselves (a period, or the memberships rule) say until when.
+      // The conditions that end by themselves (a period, the memberships rule, a hold's end date) say until when.
       expect(Object.keys(p.conditionUntil!).sort()).toEqual(
-        ['RECENT_FINANCIAL_ARCHIVE', 'RECENT_EDUB_DEREGISTRATION', 'RECENT_MEMBERSHIP_END', 'RUNNING_MEMBERSHIP_STATUS', 'SPECIAL_MEMBERSHIP'].sort(),
+        ['RECENT_FINANCIAL_ARCHIVE', 'RECENT_EDUB_DEREGISTRATION', 'RECENT_MEMBERSHIP_END', 'RUNNING_MEMBERSHIP_STATUS', 'SPECIAL_MEMBERSHIP', 'LEGAL_HOLD'].sort(),
       );
     });
   }

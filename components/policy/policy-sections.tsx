@@ -107,6 +107,7 @@ const UNTIL: Record<UntilCode, true> = {
   RECENT_MEMBERSHIP_END: true,
   RUNNING_MEMBERSHIP_STATUS: true,
   SPECIAL_MEMBERSHIP: true,
+  LEGAL_HOLD: true,
 };
 
 function ConditionText({ condition }: { condition: ConditionPolicy }) {

@@ -39,6 +39,8 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     disabled: boolean('disabled').notNull().default(false),
     disabledAt: ts('disabled_at'),
+    /** When the one-time password (mustChangePassword) stops working: 72 hours after it was made. */
+    oneTimePasswordExpiresAt: ts('one_time_password_expires_at'),
   },
   (t) => [
     check('users_role_known', sql`${t.role} in (${ROLE_LIST})`),
@@ -128,6 +130,10 @@ export const apiTokens = pgTable(
     lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
     revokedBy: text('revoked_by'),
+    /** A token stops working at this time (default 90 days after it was made; existing ones: 90 days from the migration). */
+    expiresAt: ts('expires_at')
+      .notNull()
+      .default(sql`now() + interval '90 days'`),
   },
   (t) => [
     uniqueIndex('api_tokens_hash_unique').on(t.tokenHash),
@@ -135,6 +141,20 @@ export const apiTokens = pgTable(
     check('api_tokens_hash_is_sha256', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );
+
+/**
+ * Failed sign-ins per e-mail address (lower-cased), whatever the client address: after
+ * SIGN_IN_FAILURES_FREE failures in a row each further attempt waits a growing delay
+ * (`blockedUntil`), so guessing is slow but the real user is never locked out for long. A
+ * successful sign-in deletes the row. An unknown address gets a row too, so the answer does not
+ * tell which addresses exist.
+ */
+export const signInFailures = pgTable('sign_in_failures', {
+  email: text('email').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: ts('last_failure_at').notNull().defaultNow(),
+  blockedUntil: ts('blocked_until'),
+});
 
 /** Secrets the product makes for itself on a fresh database (the sign-in secret when AUTH_SECRET is not set). */
 export const systemSecrets = pgTable('system_secrets', {

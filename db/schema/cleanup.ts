@@ -14,6 +14,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sessions, users } from './auth';
 
 export type CategoryCounts = Record<string, { deleted: number; anonymized: number }>;
 export type CodeCounts = Record<string, number>;
@@ -48,7 +49,7 @@ export const cleanupRuns = pgTable(
   },
   (t) => [
     index('cleanup_runs_started_idx').on(t.startedAt),
-    check('cleanup_runs_status', sql`${t.status} in ('running','completed','partial','failed','interrupted','tripped')`),
+    check('cleanup_runs_status', sql`${t.status} in ('running','completed','partial','failed','interrupted','tripped','paused')`),
   ],
 );
 
@@ -114,3 +115,29 @@ export const cleanupBacklogDays = pgTable('cleanup_backlog_days', {
   recordsTotal: bigint('records_total', { mode: 'number' }).notNull(),
   records: jsonb('records').$type<Record<string, number>>().notNull(),
 });
+
+/**
+ * A person's confirmation of a run now (INTERFACES.md, `POST cleanup/run/confirmation`): the count
+ * the screen showed, for one session, valid five minutes and usable once. Only a run that presents
+ * one whose count still holds is attended (not stopped by the circuit breaker); token callers
+ * cannot get one, so a script is always subject to the breaker.
+ */
+export const cleanupRunConfirmations = pgTable(
+  'cleanup_run_confirmations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    actorsDue: integer('actors_due').notNull(),
+    recordsDue: bigint('records_due', { mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('cleanup_run_confirmations_expires_idx').on(t.expiresAt)],
+);

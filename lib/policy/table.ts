@@ -96,6 +96,7 @@ const CONDITION_SOURCE: Record<DeletionConditionCode, string | null> = {
   OPEN_ENDED_SUBSCRIPTION: null,
   RUNNING_MEMBERSHIP_STATUS: null,
   SPECIAL_MEMBERSHIP: null,
+  LEGAL_HOLD: null,
 };
 
 function condition(settings: RetentionSettings, code: DeletionConditionCode): ConditionPolicy {

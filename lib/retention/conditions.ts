@@ -18,6 +18,7 @@ export const DELETION_CONDITION_CODES = [
   'OPEN_ENDED_SUBSCRIPTION',
   'RUNNING_MEMBERSHIP_STATUS',
   'SPECIAL_MEMBERSHIP',
+  'LEGAL_HOLD',
 ] as const;
 
 /** Why an actor is not yet due, besides the deletion conditions. */
