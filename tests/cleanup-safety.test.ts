@@ -208,7 +208,11 @@ describe('a cleanup killed at random moments', () => {
       await runCleanupUntilDone(reference.db, { asOf, trigger: 'test', batchActors: 20 });
 
       const env = { CLEANUP_BATCH_ACTORS: '20' };
-      for (const delay of [900, 1300, 1700, 2300]) {
+      // Each kill comes at a moment after the child's run has started (its run record exists), so
+      // that a slow process start on a busy machine cannot make every kill land before the run.
+      for (const delay of [50, 300, 700, 1200]) {
+        // A killed run's record stays `running` until the next run marks it: look for a newer one.
+        const spawnedAt = (await killed.db.$client.query<{ t: Date }>('select clock_timestamp() as t')).rows[0]!.t;
         await new Promise<void>((resolve, reject) => {
           const child = spawn(path.resolve(import.meta.dirname, '../node_modules/.bin/tsx'), ['cli/index.ts', 'cleanup', '--as-of', asOf, '--json'], {
             cwd: path.resolve(import.meta.dirname, '..'),
@@ -216,16 +220,28 @@ describe('a cleanup killed at random moments', () => {
             stdio: 'ignore',
             detached: true,
           });
-          const timer = setTimeout(() => {
+          let exited = false;
+          let timer: NodeJS.Timeout | undefined;
+          const kill = () => {
             // SIGKILL the whole process group (tsx and the node process it starts).
             try {
               process.kill(-child.pid!, 'SIGKILL');
             } catch {
               /* already finished */
             }
-          }, delay);
+          };
+          const waitForRun = async () => {
+            for (let i = 0; i < 1200 && !exited; i++) {
+              const r = await killed.db.$client.query(`select count(*)::int as n from cleanup_runs where status = 'running' and started_at > $1`, [spawnedAt]);
+              if (r.rows[0].n > 0) break;
+              await new Promise((r2) => setTimeout(r2, 25));
+            }
+            if (!exited) timer = setTimeout(kill, delay);
+          };
+          void waitForRun();
           child.on('exit', () => {
-            clearTimeout(timer);
+            exited = true;
+            if (timer) clearTimeout(timer);
             resolve();
           });
           child.on('error', reject);

@@ -83,6 +83,9 @@ export async function cleanupCommand(db: Db, args: ReturnType<typeof parseCleanu
     const summaries = args.untilDone ? await runCleanupUntilDone(db, options, print) : [await runCleanup(db, options)];
     if (!args.untilDone) print(summaries[0]!);
     const last = summaries.at(-1)!;
+    // Ops paused the job while it worked: it stopped after the batch in flight (exit 3, as for a
+    // run that cannot start because the job is paused).
+    if (last.status === 'paused') throw new CannotRunNowError('the cleanup job was paused while the run worked; it stopped after the batch in flight');
     if (args.untilDone && last.errors > 0) {
       process.stderr.write(`the last run ended with ${last.errors} failed batches\n`);
       return 1;

@@ -31,7 +31,8 @@ export type RunSummary = {
   records: CategoryCounts;
   skipped: Record<string, number>;
   errors: number;
-  status: 'completed' | 'partial';
+  /** `paused`: ops paused the job while the run worked; it stopped after the batch in flight. */
+  status: 'completed' | 'partial' | 'paused';
   actorsExamined: number;
   actorsLocked: number;
   recordsProcessed: number;
@@ -64,9 +65,32 @@ export type CleanupOptions = {
   lockTimeoutMs?: number;
   /** Called once the run record exists (the run id of a run started in the background). */
   onStart?: (runId: string) => void;
-  /** Test hook: called inside each batch transaction after the rules ran, before commit. */
-  beforeCommit?: () => Promise<void> | void;
+  /**
+   * Test hook: called inside each batch transaction at each phase (`snapshot`: the transaction's
+   * snapshot is taken, nothing locked yet; `filled`: the actors are locked
+   * and their flags taken; `rulesApplied`: the age and cancellation rules ran; `conditionsChecked`:
+   * the deletion conditions of the removal candidates were evaluated; `beforeCommit`: all done).
+   * Tests use it to commit writes of "the library system" between the phases.
+   */
+  onPhase?: (phase: BatchPhase) => Promise<void> | void;
 };
+
+export type BatchPhase = 'snapshot' | 'filled' | 'rulesApplied' | 'conditionsChecked' | 'beforeCommit';
+
+/**
+ * How often a batch that lost a serialization race (the library system changed one of its rows
+ * after the batch's snapshot) is tried again, each time on a new snapshot, before its range is
+ * split like any other failure.
+ */
+const SERIALIZATION_RETRIES = 3;
+const RETRYABLE_CODES = new Set(['40001', '40P01']);
+
+/** Thrown inside a batch that found the job paused: the run stops there (not a failure). */
+class RunPausedSignal extends Error {
+  constructor() {
+    super('the cleanup job was paused');
+  }
+}
 
 export class CleanupBusyError extends Error {
   readonly code = 'CLEANUP_BUSY';
@@ -178,6 +202,7 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
     const run = new RunState(client, runId, options, settings, dryRun, started, actorsTotal, recordRun);
     const segments: [number, number][] = dryRun || position <= 0 ? [[0, MAX_ID]] : [[position, MAX_ID], [0, position]];
     let stopReason: string | null = null;
+    let pausedMidRun = false;
     outer: for (const [segmentStart, segmentEnd] of segments) {
       let lo = segmentStart;
       for (;;) {
@@ -191,11 +216,18 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
         );
         const hi = next.rows[0]?.hi ?? null;
         if (hi === null) break;
-        await run.processRange(lo, hi);
+        try {
+          await run.processRange(lo, hi);
+        } catch (e) {
+          if (!(e instanceof RunPausedSignal)) throw e;
+          pausedMidRun = true;
+          stopReason = 'the job was paused while the run worked';
+          break outer;
+        }
         lo = hi;
       }
     }
-    const summary = await run.finish(stopReason);
+    const summary = await run.finish(stopReason, pausedMidRun);
     if (!dryRun && recordRun) await afterRealRun(db, client, summary);
     return summary;
   } finally {
@@ -303,12 +335,19 @@ class RunState {
    * by another session, a constraint) costs a couple of retries and never holds back the rest.
    * The failure that is left is recorded without any id; a later run retries it.
    */
-  async processRange(lo: number, hi: number): Promise<void> {
+  async processRange(lo: number, hi: number, attempt = 0): Promise<void> {
     try {
       await this.processBatch(lo, hi);
       return;
     } catch (error) {
       await this.client.query('rollback').catch(() => undefined);
+      if (error instanceof RunPausedSignal) throw error;
+      // A write of the library system to a row of the batch, committed after the batch's snapshot:
+      // the batch is tried again on a new snapshot, which sees that write (and honours it).
+      if (RETRYABLE_CODES.has((error as { code?: string }).code ?? '') && attempt < SERIALIZATION_RETRIES) {
+        await this.processRange(lo, hi, attempt + 1);
+        return;
+      }
       const ids = await this.client.query<{ id: number }>('select id from actors where id > $1 and id <= $2 order by id', [lo, hi]);
       const n = ids.rowCount ?? 0;
       if (n > 1) {
@@ -335,21 +374,45 @@ class RunState {
     }
   }
 
+  /**
+   * One batch, one REPEATABLE READ transaction. The library system writes the same tables at any
+   * time; at READ COMMITTED a reactivation, a fine reopened, a loan un-returned or a block retyped,
+   * committed after the batch decided "removable" but before it deleted, was not seen and the
+   * actor went anyway. At REPEATABLE READ every statement of the batch sees one snapshot, and any
+   * row the batch then changes (removal changes every row of the actor) that another session
+   * changed after that snapshot fails the batch with a serialization error; rows inserted since
+   * (a new loan, a new membership) make the actor's delete fail its foreign-key check the same
+   * way. Either way the batch is rolled back and tried again on a new snapshot (processRange), so
+   * whatever the library system commits before a batch commits is honoured. A write that comes
+   * after the batch took its locks waits for the batch and is honoured by the next run.
+   *
+   * The job's state is read inside the same transaction: a paused job stops the run before this
+   * batch does anything (RunPausedSignal); a pause committed while the batch works makes its
+   * bookkeeping update of cleanup_state conflict, so the batch is rolled back, retried and stops.
+   * A dry run is not stopped by a pause.
+   */
   private async processBatch(lo: number, hi: number): Promise<void> {
     const c = this.client;
-    await c.query('begin');
+    await c.query('begin isolation level repeatable read');
     const lockTimeout = Math.max(1, Math.round(this.options.lockTimeoutMs ?? 2000));
     await c.query(
       `set local lock_timeout = '${lockTimeout}ms'; set local statement_timeout = '5min'; set local idle_in_transaction_session_timeout = '2min'`,
     );
+    if (!this.dryRun && this.recordRun) {
+      const state = await c.query<{ paused: boolean }>('select paused from cleanup_state where id = 1');
+      if (state.rows[0]?.paused) throw new RunPausedSignal();
+    }
     const inRange = await c.query<{ n: number }>('select count(*)::int as n from actors where id > $1 and id <= $2', [lo, hi]);
+    await this.options.onPhase?.('snapshot');
     const filled = await c.query(this.fillSql, [lo, hi]);
+    await this.options.onPhase?.('filled');
     const examined = inRange.rows[0]?.n ?? 0;
     const lockedCount = filled.rowCount ?? 0;
     const result: BatchResult = { examined, locked: examined - lockedCount, removed: 0, counts: emptyCounts(), skipped: {} };
 
     const phase1 = await c.query<Record<CategoryId, number>>(this.rulesSql, [lo, hi]);
     for (const id of CATEGORY_IDS) addCount(result.counts, id, phase1.rows[0]?.[id] ?? 0);
+    await this.options.onPhase?.('rulesApplied');
 
     const candidates = await c.query<{ actor_id: number; codes: string[] }>(this.conditionSql, [lo, hi]);
     const removable: number[] = [];
@@ -357,13 +420,14 @@ class RunState {
       if (row.codes.length === 0) removable.push(row.actor_id);
       for (const code of row.codes) result.skipped[code] = (result.skipped[code] ?? 0) + 1;
     }
+    await this.options.onPhase?.('conditionsChecked');
     if (removable.length > 0) {
       const phase3 = await c.query<Record<CategoryId, number>>(this.removeSql, [removable]);
       for (const id of CATEGORY_IDS) addCount(result.counts, id, phase3.rows[0]?.[id] ?? 0);
       const removed = await c.query(REMOVE_ACTORS_SQL, [removable]);
       result.removed = removed.rowCount ?? 0;
     }
-    await this.options.beforeCommit?.();
+    await this.options.onPhase?.('beforeCommit');
 
     const next = this.merge(result);
     if (this.dryRun) {
@@ -459,8 +523,8 @@ class RunState {
     );
   }
 
-  async finish(stopReason: string | null): Promise<RunSummary> {
-    const status = stopReason ? 'partial' : 'completed';
+  async finish(stopReason: string | null, paused = false): Promise<RunSummary> {
+    const status = paused ? 'paused' : stopReason ? 'partial' : 'completed';
     // The access log keeps 24 months (RETENTION.md); a real run trims it for its as-of date.
     if (!this.dryRun && this.recordRun) {
       await this.client.query(PURGE_ACCESS_LOG_SQL, [this.options.asOf]);
