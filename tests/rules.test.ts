@@ -89,14 +89,14 @@ describe('settings of 0', () => {
   ]);
   it('switch every rule off: CLEANUP_DISABLED, nothing due, no dates', () => {
     const r = reportOf(scenario, '2030-01-01');
-    expect(r.removal).toEqual({ due: false, date: null, reasons: [{ code: 'CLEANUP_DISABLED', until: null }] });
+    expect(r.removal).toEqual({ due: false, date: null, reasons: [{ code: 'CLEANUP_DISABLED', until: null }], requestedOn: null });
     expect(r.categories.financial_transactions).toMatchObject({ records: 1, due: 0, nextDate: null, lastDate: null });
   });
   it('financialMonths 0 never gives RECENT_FINANCIAL_ARCHIVE', () => {
     const s = scenarioOf({ ...typical, financialMonths: 0 }, [
       { actorId: 1, roles: [abon('2016-01-01')], financial: [{ kind: 'fine', bookedOn: '2029-05-01', amountCents: 100, settled: true }] },
     ]);
-    expect(reportOf(s, '2030-01-01').removal).toEqual({ due: true, date: '2030-01-01', reasons: [] });
+    expect(reportOf(s, '2030-01-01').removal).toEqual({ due: true, date: '2030-01-01', reasons: [], requestedOn: null });
   });
   it('inactiveActorMonths 0 lists the conditions that hold but not NOT_INACTIVE_LONG_ENOUGH', () => {
     const s = scenarioOf({ ...typical, inactiveActorMonths: 0 }, [
@@ -152,7 +152,7 @@ describe('removal due', () => {
       },
     ]);
     const r = reportOf(s, '2024-01-01');
-    expect(r.removal).toEqual({ due: true, date: '2024-01-01', reasons: [] });
+    expect(r.removal).toEqual({ due: true, date: '2024-01-01', reasons: [], requestedOn: null });
     expect(r.categories.holds).toMatchObject({ records: 1, due: 1, lastDate: '2024-01-01' });
     await load(s);
     await t.db.$client.query(`insert into access_log (caller_kind, caller_id, caller_label, actor_id, via) values ('user', 'u1', 'support@x', 1, 'api'), ('user', 'u1', 'support@x', 2, 'api')`);

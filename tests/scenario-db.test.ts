@@ -13,7 +13,11 @@ import { setupTestDatabase } from './helpers/db';
 import { matchesExpectation, type Expectation } from './helpers/expectations';
 
 const SCENARIO_DIR = path.resolve(import.meta.dirname, '../../shared/spec/scenarios');
-const files = fs.readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json'));
+// The scenario files, and those with the newer fields (removal requests, legal holds) in extended/.
+const files = [
+  ...fs.readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')),
+  ...fs.readdirSync(path.join(SCENARIO_DIR, 'extended')).filter((f) => f.endsWith('.json')).map((f) => `extended/${f}`),
+];
 const t = await setupTestDatabase('scenarios');
 
 async function freshLoad(scenario: Scenario) {

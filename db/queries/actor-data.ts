@@ -37,7 +37,9 @@ export async function getActorData(db: DbOrTx, actorId: number): Promise<ActorDa
                 from financial_items f where f.actor_id = a.id),
       'loans', (select coalesce(json_agg(json_build_object('returnedOn', l.returned_on, 'loanedOn', l.loaned_on, 'itemId', l.item_id) order by l.loaned_on, l.id), '[]'::json)
                 from loans l where l.actor_id = a.id),
-      'records', json_build_object(${recordSelects})
+      'records', json_build_object(${recordSelects}),
+      'removalRequestedOn', (select q.requested_on from removal_requests q where q.actor_id = a.id),
+      'legalHold', (select json_build_object('until', h.until) from legal_holds h where h.actor_id = a.id)
     ) as data
     from actors a where a.id = `)}${actorId}`);
   return result.rows[0]?.data;

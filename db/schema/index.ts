@@ -6,3 +6,4 @@ export * from './settings';
 export * from './cleanup';
 export * from './access';
 export * from './auth';
+export * from './requests';

@@ -5,7 +5,11 @@ import type { IsoDate } from '../retention/dates';
 import type { RetentionSettings } from '../retention/settings';
 import { computeCutoffs, countDueSql } from './statements';
 
-export type DueCounts = { actors: number; records: Record<CategoryId, number>; recordsTotal: number };
+/**
+ * `requestedActors`: of the actors due, those removed on their own removal request (a person
+ * decided it: they need no approval for the circuit breaker).
+ */
+export type DueCounts = { actors: number; requestedActors: number; records: Record<CategoryId, number>; recordsTotal: number };
 
 /**
  * What one complete cleanup run on `asOf` would process now: actors removed and records per
@@ -19,7 +23,7 @@ export async function countDue(
   const settings = params.settings ?? (await getSettings(db));
   const text = countDueSql(params.asOf, settings, computeCutoffs(settings, params.asOf));
   const size = params.rangeActors ?? 20_000;
-  const out: DueCounts = { actors: 0, records: Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0])) as Record<CategoryId, number>, recordsTotal: 0 };
+  const out: DueCounts = { actors: 0, requestedActors: 0, records: Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0])) as Record<CategoryId, number>, recordsTotal: 0 };
   const client = await db.$client.connect();
   try {
     let lo = 0;
@@ -34,6 +38,7 @@ export async function countDue(
       const r = await client.query<Record<string, number>>(text, [lo, hi]);
       const row = r.rows[0]!;
       out.actors += row.actors ?? 0;
+      out.requestedActors += row.requested_actors ?? 0;
       for (const id of CATEGORY_IDS) {
         out.records[id] += row[id] ?? 0;
         out.recordsTotal += row[id] ?? 0;

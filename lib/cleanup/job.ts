@@ -157,7 +157,8 @@ export async function getJobStatus(db: Db, params: { cadenceMinutes: number; now
       `select max(finished_at) as at from cleanup_runs where not dry_run and status in ('completed', 'partial') and trigger <> 'demo'`,
     ),
     db.$client.query<{ n: number }>(
-      `select records_processed::int as n from cleanup_runs where not dry_run and status in ('completed', 'partial') order by started_at desc limit 10`,
+      // A run stopped by a pause did real work at the job's real pace: it counts for the ETA too.
+      `select records_processed::int as n from cleanup_runs where not dry_run and status in ('completed', 'partial', 'paused') order by started_at desc limit 10`,
     ),
   ]);
   const last = runs.rows[0] ? toRunDto(runs.rows[0]) : null;

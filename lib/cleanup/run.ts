@@ -12,6 +12,7 @@ import {
   conditionsSql,
   CREATE_BATCH_TABLE,
   fillBatchSql,
+  KEEP_REQUEST_CANCELLATION_SQL,
   REMOVE_ACTORS_SQL,
   removeRecordsSql,
 } from './statements';
@@ -287,7 +288,7 @@ export async function countAndStoreBacklog(db: Db, asOf: IsoDate): Promise<DueCo
 }
 
 function emptyDue(): DueCounts {
-  return { actors: 0, records: Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0])) as Record<CategoryId, number>, recordsTotal: 0 };
+  return { actors: 0, requestedActors: 0, records: Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0])) as Record<CategoryId, number>, recordsTotal: 0 };
 }
 
 class RunState {
@@ -405,6 +406,7 @@ class RunState {
     const inRange = await c.query<{ n: number }>('select count(*)::int as n from actors where id > $1 and id <= $2', [lo, hi]);
     await this.options.onPhase?.('snapshot');
     const filled = await c.query(this.fillSql, [lo, hi]);
+    await c.query(KEEP_REQUEST_CANCELLATION_SQL, [lo, hi]);
     await this.options.onPhase?.('filled');
     const examined = inRange.rows[0]?.n ?? 0;
     const lockedCount = filled.rowCount ?? 0;

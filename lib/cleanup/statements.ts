@@ -50,6 +50,10 @@ export const CREATE_BATCH_TABLE = `
   create temp table if not exists cleanup_batch (
     actor_id bigint primary key,
     inactive boolean not null,
+    removal_candidate boolean not null,
+    request_on date,
+    request_cancellation date,
+    on_hold boolean not null,
     cancel_inactive boolean not null,
     cancel_personal boolean not null,
     cancel_financial boolean not null,
@@ -70,25 +74,49 @@ const HAS_PERSONAL = `(coalesce(a.name,'') <> '' or coalesce(a.street,'') <> '' 
  * range (a grouped range scan, not a lookup per actor), so a batch costs the same wherever it is.
  * With `lock`, the actor rows are locked FOR UPDATE SKIP LOCKED (actors held by another session
  * are left out: the run skips them and a later run does them).
+ *
+ * Requests about one customer (RETENTION.md), as lib/retention/report.ts applies them:
+ * `request_on` is the date of a removal request that applies (dated on or before the as-of date,
+ * not made void by a membership that started after it). From that day every membership counts as
+ * ended on it, so the actor is inactive and the cancellation date is the request's date (or the
+ * earlier end of an actor who was already inactive); the removal no longer waits for
+ * inactiveActorMonths (`removal_candidate`). `on_hold`: a legal hold holds on the as-of date.
  */
 function batchFlagsSql(asOf: IsoDate, c: Cutoffs, lock: boolean): string {
-  const base = 'coalesce(a.cancellation_date, a.registered_on)';
-  const passed = (cutoff: IsoDate | null) => (cutoff === null ? 'false' : `${base} <= ${lit(cutoff)}`);
+  const passed = (cutoff: IsoDate | null) => (cutoff === null ? 'false' : `a.base <= ${lit(cutoff)}`);
   return `
     with picked as materialized (
       select a.* from actors a where a.id > $1 and a.id <= $2 ${lock ? 'order by a.id for update skip locked' : ''}
+    ), rq as (
+      select q.actor_id, q.requested_on from removal_requests q
+      where q.actor_id > $1 and q.actor_id <= $2 and q.requested_on <= ${lit(asOf)}
+        and not exists (select 1 from roles r where r.actor_id = q.actor_id and r.type in ('ABON','EDUV') and r.start_date > q.requested_on)
+    ), lh as (
+      select h.actor_id from legal_holds h
+      where h.actor_id > $1 and h.actor_id <= $2 and (h.until is null or h.until > ${lit(asOf)})
     ), m as (
       select r.actor_id,
-        bool_or(r.end_date is null or r.end_date > ${lit(asOf)}) as running,
+        bool_or(rq.requested_on is null and (r.end_date is null or r.end_date > ${lit(asOf)})) as running,
+        max(least(coalesce(r.end_date, rq.requested_on), rq.requested_on)) as request_end,
         (array_agg(r.type order by r.start_date desc nulls last, r.id desc))[1] as membership_type
-      from roles r
+      from roles r left join rq on rq.actor_id = r.actor_id
       where r.actor_id > $1 and r.actor_id <= $2 and r.type in ('ABON','EDUV')
       group by r.actor_id
     ), flagged as materialized (
-      select a.*, not coalesce(m.running, false) as inactive, m.membership_type
-      from picked a left join m on m.actor_id = a.id
+      select a.*, not coalesce(m.running, false) as inactive, m.membership_type,
+        rq.requested_on as request_on, lh.actor_id is not null as on_hold,
+        -- least/greatest skip nulls: a kept cancellation date is capped at the request only when there is one.
+        case when rq.requested_on is not null
+          then greatest(case when a.cancellation_date is not null then least(a.cancellation_date, rq.requested_on) end, m.request_end) end
+          as request_cancellation
+      from picked a left join m on m.actor_id = a.id left join rq on rq.actor_id = a.id left join lh on lh.actor_id = a.id
+    ), based as (
+      select f.*, coalesce(case when f.request_on is null then f.cancellation_date else f.request_cancellation end, f.registered_on) as base
+      from flagged f
     )
     select a.id as actor_id, a.inactive,
+      a.inactive and (a.request_on is not null or ${passed(c.inactiveActorMonths)}) as removal_candidate,
+      a.request_on, a.request_cancellation, a.on_hold,
       a.inactive and ${passed(c.inactiveActorMonths)} as cancel_inactive,
       a.inactive and ${passed(c.personalDataMonths)} as cancel_personal,
       a.inactive and ${passed(c.financialMonths)} as cancel_financial,
@@ -97,8 +125,20 @@ function batchFlagsSql(asOf: IsoDate, c: Cutoffs, lock: boolean): string {
       a.membership_type,
       a.district,
       substring(a.postal_code from '^\\s*([0-9]{4})') as postal_code4
-    from flagged a`;
+    from based a`;
 }
+
+/**
+ * Keeps the cancellation date a removal request gave on the actor (RETENTION.md: the engine keeps
+ * it on the actor, since the membership rows are deleted later): the request's date for an actor
+ * who was a member on it, so the "after cancellation" rules still count from it once the
+ * membership rows are gone. Runs on the batch's locked actors, before the rules.
+ */
+export const KEEP_REQUEST_CANCELLATION_SQL = `
+  update actors a set cancellation_date = b.request_cancellation
+  from cleanup_batch b
+  where a.id = b.actor_id and a.id > $1 and a.id <= $2
+    and b.request_cancellation is not null and a.cancellation_date is distinct from b.request_cancellation`;
 
 /** Locks the batch's actors and fills the batch table with their flags. */
 export function fillBatchSql(asOf: IsoDate, c: Cutoffs): string {
@@ -131,7 +171,24 @@ const inRange = (alias: string) => `${alias}.actor_id > $1 and ${alias}.actor_id
  */
 type CategoryTarget = { table: string; alias: 'a' | 't'; scope?: string; due: string };
 
+/**
+ * The date of a role in the `memberships` category (role `x`, batch or candidate row `b`): its end
+ * date (EDUB without one: the deregistration date); a membership that had not ended when a removal
+ * request applied counts as ended on the request's date.
+ */
+function membershipDateSql(x: string, b: string): string {
+  return `case when ${b}.request_on is not null and ${x}.type in ('ABON','EDUV') then least(coalesce(${x}.end_date, ${b}.request_on), ${b}.request_on)
+    else coalesce(${x}.end_date, case when ${x}.type = 'EDUB' then ${x}.deregistration_date end) end`;
+}
+
+/** Every category's predicate, with a legal hold holding every record back while it holds. */
 function categoryTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
+  const targets = ruleTargets(c);
+  for (const id of Object.keys(targets) as CategoryId[]) targets[id] = { ...targets[id], due: `(not b.on_hold and ${targets[id].due})` };
+  return targets;
+}
+
+function ruleTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
   const optOut = c.optOutLoanDays === null ? 'false' : `(not b.opt_in and t.returned_on <= ${lit(c.optOutLoanDays)})`;
   const targets = {
     personal_details: { table: 'actors', alias: 'a', scope: 'b.has_personal', due: 'b.cancel_personal' },
@@ -139,7 +196,7 @@ function categoryTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
       table: 'roles',
       alias: 't',
       scope: `t.type in ('ABON','EDUB','EDUV')`,
-      due: olderThan(`coalesce(t.end_date, case when t.type = 'EDUB' then t.deregistration_date end)`, c.historyMonths),
+      due: olderThan(`(${membershipDateSql('t', 'b')})`, c.historyMonths),
     },
     loan_history: {
       table: 'loans',
@@ -197,7 +254,7 @@ function conditionCtes(settings: RetentionSettings, c: Cutoffs): string {
   const scan = (table: string, select: string, where = 'true') => `
       select x.actor_id, ${select} from ${table} x join cand on cand.actor_id = x.actor_id
       where x.actor_id > $1 and x.actor_id <= $2 and (${where}) group by x.actor_id`;
-  const keptRole = `not ${olderThan(`coalesce(x.end_date, case when x.type = 'EDUB' then x.deregistration_date end)`, c.historyMonths)}`;
+  const keptRole = `(cand.on_hold or not ${olderThan(`(${membershipDateSql('x', 'cand')})`, c.historyMonths)})`;
   const recentArchive =
     settings.financialMonths > 0 ? `bool_or(x.settled and x.booked_on > ${lit(c.financialMonths)} and not cand.cancel_financial)` : 'false';
   return `
@@ -234,14 +291,16 @@ function conditionCodes(): [DeletionConditionCode, string][] {
     ['OPEN_FINANCIAL_ITEMS', 'fin.open_items'],
     ['RECENT_FINANCIAL_ARCHIVE', 'fin.recent_archive'],
     ['CURRENT_LOANS', 'cur.actor_id is not null'],
-    ['RECENT_EDUB_DEREGISTRATION', 'ro.edub'],
-    ['RECENT_MEMBERSHIP_END', 'ro.membership_end'],
+    // A removal request waives the waiting periods (RETENTION.md, "Removal on request").
+    ['RECENT_EDUB_DEREGISTRATION', 'ro.edub and cand.request_on is null'],
+    ['RECENT_MEMBERSHIP_END', 'ro.membership_end and cand.request_on is null'],
     ['BRANCH_OR_EXTERNAL_ROLE', 'ro.branch'],
     ['GENERAL_OR_BAILIFF_BLOCK', 'blk.actor_id is not null'],
     ['SIP_PORT_USERNAME', 'sip.actor_id is not null'],
     ['OPEN_ENDED_SUBSCRIPTION', 'ro.subscription'],
-    ['RUNNING_MEMBERSHIP_STATUS', 'ro.running_status'],
+    ['RUNNING_MEMBERSHIP_STATUS', 'ro.running_status and cand.request_on is null'],
     ['SPECIAL_MEMBERSHIP', 'ro.special'],
+    ['LEGAL_HOLD', 'cand.on_hold'],
   ];
   for (const [kind, code] of Object.entries(OTHER_ROLE_CONDITION)) codes.push([code, `'${kind}' = any(oth.kinds)`]);
   return codes;
@@ -254,7 +313,8 @@ function conditionCodes(): [DeletionConditionCode, string][] {
  */
 export function conditionsSql(settings: RetentionSettings, c: Cutoffs): string {
   return `
-    with cand as materialized (select b.actor_id, b.cancel_financial from cleanup_batch b where b.cancel_inactive),
+    with cand as materialized (
+      select b.actor_id, b.cancel_financial, b.request_on, b.on_hold from cleanup_batch b where b.removal_candidate),
     ${conditionCtes(settings, c)}
     select actor_id, codes from coded`;
 }
@@ -278,10 +338,11 @@ export function countDueSql(asOf: IsoDate, settings: RetentionSettings, c: Cutof
   });
   return `
     with b as materialized (${batchFlagsSql(asOf, c, false)}),
-    cand as materialized (select b.actor_id, b.cancel_financial from b where b.cancel_inactive),
+    cand as materialized (select b.actor_id, b.cancel_financial, b.request_on, b.on_hold from b where b.removal_candidate),
     ${conditionCtes(settings, c)},
-    removable as materialized (select actor_id from coded where cardinality(codes) = 0)
+    removable as materialized (select coded.actor_id, cand.request_on is not null as requested from coded join cand using (actor_id) where cardinality(codes) = 0)
     select (select count(*) from removable)::int as actors,
+      (select count(*) from removable where requested)::int as requested_actors,
       ${counts.join(',\n      ')}`;
 }
 
@@ -307,6 +368,9 @@ export function removeRecordsSql(asOf: IsoDate): string {
     `relationship_links as (update relationships t set related_actor_id = null from r
        where t.related_actor_id = r.actor_id and t.actor_id <> all($1::bigint[]) returning 1)`,
     `access_links as (update access_log t set actor_id = null from r where t.actor_id = r.actor_id returning 1)`,
+    // Requests about the customer go with the customer (the audit log names them by their own id).
+    `requests_gone as (delete from removal_requests t using r where t.actor_id = r.actor_id returning 1)`,
+    `holds_gone as (delete from legal_holds t using r where t.actor_id = r.actor_id returning 1)`,
   ];
   for (const category of RECORD_TABLE_CATEGORIES) {
     ctes.push(`${category} as (delete from ${category} t using r where t.actor_id = r.actor_id returning 1)`);
@@ -319,6 +383,8 @@ export function removeRecordsSql(asOf: IsoDate): string {
   counts.push('(select count(*) from other_roles_gone)::int as _other_roles');
   counts.push('(select count(*) from relationship_links)::int as _relationship_links');
   counts.push('(select count(*) from access_links)::int as _access_links');
+  counts.push('(select count(*) from requests_gone)::int as _requests');
+  counts.push('(select count(*) from holds_gone)::int as _holds');
   return `with ${ctes.join(',\n')}\nselect ${counts.join(',\n  ')}`;
 }
 

@@ -87,13 +87,54 @@ function latestUntil(untils: (IsoDate | null)[], asOf: IsoDate): IsoDate | null 
 }
 
 /**
+ * The removal request as the rules see it (RETENTION.md, "Removal on request"): `void` once the
+ * actor holds a membership that started after the request (the customer came back), `applies`
+ * from its date on.
+ */
+export function removalRequestState(data: ActorData, asOf: IsoDate): { requestedOn: IsoDate | null; applies: boolean } {
+  const requested = data.removalRequestedOn ?? null;
+  if (requested === null) return { requestedOn: null, applies: false };
+  const cameBack = data.roles.some((r) => has(MEMBERSHIP_TYPES, r.type) && r.startDate != null && r.startDate > requested);
+  if (cameBack) return { requestedOn: null, applies: false };
+  return { requestedOn: requested, applies: requested <= asOf };
+}
+
+/**
+ * The roles as the rules see them: from the day a removal request applies, every membership that
+ * had not ended by then counts as ended on that day (a membership that ended earlier keeps its own
+ * end date). EDUB roles are no memberships and keep their dates.
+ */
+function effectiveRoles(roles: ActorRole[], requestedOn: IsoDate | null): ActorRole[] {
+  if (requestedOn === null) return roles;
+  return roles.map((r) =>
+    has(MEMBERSHIP_TYPES, r.type) && (r.endDate === null || r.endDate > requestedOn) ? { ...r, endDate: requestedOn } : r,
+  );
+}
+
+/** True while a legal hold holds on `asOf`: no end date, or one after it. */
+export function isLegalHoldActive(hold: ActorData['legalHold'], asOf: IsoDate): hold is { until: IsoDate | null } {
+  return hold != null && (hold.until === null || hold.until > asOf);
+}
+
+/**
  * Evaluates the rules of RETENTION.md for one actor on `asOf`: the actor report of INTERFACES.md
  * and, per record, the day it goes. Pure: no I/O, no clock.
  */
-export function evaluateActor(data: ActorData, settings: RetentionSettings, asOf: IsoDate): ActorEvaluation {
+export function evaluateActor(input: ActorData, settings: RetentionSettings, asOf: IsoDate): ActorEvaluation {
   const s = settings;
+  const request = removalRequestState(input, asOf);
+  const requestApplies = request.applies;
+  const data: ActorData = requestApplies ? { ...input, roles: effectiveRoles(input.roles, request.requestedOn) } : input;
+  const hold = isLegalHoldActive(data.legalHold, asOf) ? data.legalHold : null;
   const active = data.roles.some((r) => isRunningMembership(r, asOf));
-  const cancellationDate = cancellationDateOf(data);
+  // The kept cancellation date may lie after the request (a membership that was to end later): the
+  // request ended it on its date.
+  const cancellationDate = requestApplies
+    ? cancellationDateOf({
+        ...data,
+        storedCancellationDate: data.storedCancellationDate === null ? null : minDate(data.storedCancellationDate, request.requestedOn),
+      })
+    : cancellationDateOf(data);
   // An inactive actor who never had a membership counts "after cancellation" from registration.
   const cancellationBase = cancellationDate ?? data.registeredOn;
   // Active actors: report dates assume they stay active, so cancellation rules give no date.
@@ -103,17 +144,24 @@ export function evaluateActor(data: ActorData, settings: RetentionSettings, asOf
   const push = (category: CategoryId, date: IsoDate | null, ruleDate: IsoDate | null, keptBecause?: string) =>
     records.push({ category, date, ruleDate, goDate: null, ...(keptBecause ? { keptBecause } : {}) });
 
+  // A legal hold holds every record back: its rule date becomes the later of its own and the
+  // hold's end, and never while the hold has no end.
+  const held = (ruleDate: IsoDate | null): IsoDate | null => {
+    if (ruleDate === null || hold === null) return ruleDate;
+    return hold.until === null ? null : maxDate(ruleDate, hold.until);
+  };
+
   // Rule dates by category (min of the age rule and the cancellation rule where both apply).
   const ageOrCancellation = (category: CategoryId, date: IsoDate | null): IsoDate | null => {
     const rule = CATEGORIES[category];
     const age = rule.ageSetting ? after(date, s[rule.ageSetting]) : null;
     const cancel = rule.cancellationSetting ? afterCancellation(s[rule.cancellationSetting]) : null;
-    return minDate(age, cancel);
+    return held(minDate(age, cancel));
   };
 
   if (data.hasPersonalDetails) push('personal_details', null, ageOrCancellation('personal_details', null));
 
-  const roleRuleDate = (role: ActorRole) => after(membershipRecordDate(role), s.historyMonths);
+  const roleRuleDate = (role: ActorRole) => held(after(membershipRecordDate(role), s.historyMonths));
   for (const role of data.roles) {
     if (!has(MEMBERSHIP_CATEGORY_TYPES, role.type)) continue;
     const date = membershipRecordDate(role);
@@ -127,7 +175,7 @@ export function evaluateActor(data: ActorData, settings: RetentionSettings, asOf
     }
     let rule = after(loan.returnedOn, s.historyMonths);
     if (!data.loanHistoryOptIn && s.optOutLoanDays > 0) rule = minDate(rule, addDays(loan.returnedOn, s.optOutLoanDays));
-    push('loan_history', loan.returnedOn, rule);
+    push('loan_history', loan.returnedOn, held(rule));
   }
 
   for (const category of RECORD_TABLE_CATEGORIES) {
@@ -156,16 +204,21 @@ export function evaluateActor(data: ActorData, settings: RetentionSettings, asOf
   }
 
   // ---- Removal: the not-yet-due reasons and the deletion conditions, on the records held now.
+  // A removal request removes the waiting periods that exist so a customer can come back: no
+  // CLEANUP_DISABLED, NOT_INACTIVE_LONG_ENOUGH, RECENT_MEMBERSHIP_END, RECENT_EDUB_DEREGISTRATION or
+  // RUNNING_MEMBERSHIP_STATUS; every other condition still holds.
   const reasons: Reason[] = [];
   const enabled = s.inactiveActorMonths > 0;
-  if (!enabled) reasons.push({ code: 'CLEANUP_DISABLED', until: null });
+  if (!enabled && !requestApplies) reasons.push({ code: 'CLEANUP_DISABLED', until: null });
   if (active) reasons.push({ code: 'ACTIVE_MEMBERSHIP', until: null });
-  if (enabled && !active) {
+  if (enabled && !active && !requestApplies) {
     const eligible = addMonths(cancellationBase, s.inactiveActorMonths);
     if (eligible > asOf) reasons.push({ code: 'NOT_INACTIVE_LONG_ENOUGH', until: eligible });
   }
 
+  const WAIVED_BY_REQUEST: readonly DeletionConditionCode[] = ['RECENT_EDUB_DEREGISTRATION', 'RECENT_MEMBERSHIP_END', 'RUNNING_MEMBERSHIP_STATUS'];
   const condition = (code: DeletionConditionCode, untils: (IsoDate | null)[]) => {
+    if (requestApplies && WAIVED_BY_REQUEST.includes(code)) return;
     if (untils.length > 0) reasons.push({ code, until: latestUntil(untils, asOf) });
   };
 
@@ -177,7 +230,9 @@ export function evaluateActor(data: ActorData, settings: RetentionSettings, asOf
     const settled = data.financial.filter((f) => f.settled && addMonths(f.bookedOn, s.financialMonths) > asOf);
     condition(
       'RECENT_FINANCIAL_ARCHIVE',
-      settled.map((f) => ageOrCancellation('financial_transactions', f.bookedOn)),
+      // Its own end (booking + financialMonths), or earlier when the item goes earlier by its
+      // cancellation rule; a legal hold keeps the item, not the condition.
+      settled.map((f) => minDate(addMonths(f.bookedOn, s.financialMonths), ageOrCancellation('financial_transactions', f.bookedOn))),
     );
   }
   condition(
@@ -228,6 +283,7 @@ export function evaluateActor(data: ActorData, settings: RetentionSettings, asOf
     'SPECIAL_MEMBERSHIP',
     data.roles.filter((r) => r.type === 'ABON' && has(SPECIAL_MEMBERSHIP_SUBTYPES, r.subtype)).map(roleRuleDate),
   );
+  if (hold) condition('LEGAL_HOLD', [hold.until]);
 
   const due = reasons.length === 0;
   let removalDate: IsoDate | null = asOf;
@@ -269,7 +325,7 @@ export function evaluateActor(data: ActorData, settings: RetentionSettings, asOf
     active,
     cancellationDate: active ? null : cancellationDate,
     loanHistoryOptIn: data.loanHistoryOptIn,
-    removal: { due, date: removalDate, reasons },
+    removal: { due, date: removalDate, reasons, requestedOn: request.requestedOn },
     categories,
   };
   return { report, records, cancellationBase };

@@ -20,6 +20,10 @@ export type ActorData = {
   /** Loans still linked to the actor (anonymized ones are no longer the actor's). */
   loans: { returnedOn: IsoDate | null; loanedOn?: IsoDate; itemId?: string }[];
   records: Partial<Record<RecordTableCategory, { date: IsoDate; open?: boolean }[]>>;
+  /** The day the actor's removal request was recorded (RETENTION.md, "Removal on request"), if any. */
+  removalRequestedOn?: IsoDate | null;
+  /** The actor's legal hold, if one was placed and not released; `until: null` holds without end. */
+  legalHold?: { until: IsoDate | null } | null;
 };
 
 export type ActorRole = {
@@ -50,7 +54,8 @@ export type FoundActorReport = {
   active: boolean;
   cancellationDate: IsoDate | null;
   loanHistoryOptIn: boolean;
-  removal: { due: boolean; date: IsoDate | null; reasons: Reason[] };
+  /** `requestedOn`: the removal request's date; `null` without one, or when a later membership made it void. */
+  removal: { due: boolean; date: IsoDate | null; reasons: Reason[]; requestedOn: IsoDate | null };
   categories: Record<CategoryId, CategoryReport>;
 };
 

@@ -35,5 +35,7 @@ export function scenarioActorToData(actor: ScenarioActor): ActorData {
     financial: actor.financial.map((f) => ({ bookedOn: f.bookedOn, settled: f.settled, kind: f.kind, amountCents: f.amountCents })),
     loans: actor.loans.map((l) => ({ returnedOn: l.returnedOn ?? null, loanedOn: l.loanedOn, itemId: l.itemId })),
     records,
+    removalRequestedOn: actor.removalRequestedOn ?? null,
+    legalHold: actor.legalHold ? { until: actor.legalHold.until } : null,
   };
 }

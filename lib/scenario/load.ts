@@ -16,6 +16,8 @@ export const LIBRARY_TABLES = [
   'blocks',
   'credentials',
   ...RECORD_TABLE_CATEGORIES,
+  'removal_requests',
+  'legal_holds',
   'actors',
   'instances',
 ] as const;
@@ -213,6 +215,34 @@ export async function loadScenario(
       );
       await insertJson(tx, category, columns, rows);
     }
+    // Requests about one customer: a scenario's request and hold hold before every as-of date of
+    // the file (INTERFACES.md); their reasons come from the file (a request's from its loader).
+    await insertJson(
+      tx,
+      'removal_requests',
+      [
+        ['actor_id', 'bigint'],
+        ['requested_on', 'date'],
+        ['reason', 'text'],
+        ['recorded_by', 'text'],
+      ],
+      scenario.actors
+        .filter((a) => a.removalRequestedOn !== undefined)
+        .map((a) => ({ actor_id: a.actorId, requested_on: a.removalRequestedOn, reason: 'scenario file', recorded_by: options.by })),
+    );
+    await insertJson(
+      tx,
+      'legal_holds',
+      [
+        ['actor_id', 'bigint'],
+        ['until', 'date'],
+        ['reason', 'text'],
+        ['placed_by', 'text'],
+      ],
+      scenario.actors
+        .filter((a) => a.legalHold !== undefined)
+        .map((a) => ({ actor_id: a.actorId, until: a.legalHold!.until, reason: a.legalHold!.reason, placed_by: options.by })),
+    );
 
     const changes: SettingChange[] = [];
     for (const name of SETTING_NAMES) {

@@ -99,6 +99,10 @@ const actorSchema = z.strictObject({
     .max(100_000)
     .default([]),
   records: z.strictObject(recordsShape).default({}),
+  /** A removal request recorded on that day (RETENTION.md, "Removal on request"). */
+  removalRequestedOn: isoDateSchema.optional(),
+  /** A legal hold placed before every as-of date of the file; `until: null` holds without end. */
+  legalHold: z.strictObject({ until: isoDateSchema.nullable(), reason: text(1000).min(1) }).optional(),
 });
 
 export const scenarioSchema = z
@@ -109,6 +113,8 @@ export const scenarioSchema = z
     instances: z.array(z.strictObject({ id: positiveId, name: text(200).min(1) })).max(10_000).default([]),
     actors: z.array(actorSchema).max(2_000_000).default([]),
     expectations: z.array(z.unknown()).optional(),
+    forecastExpectations: z.array(z.unknown()).optional(),
+    selectionExpectations: z.array(z.unknown()).optional(),
   })
   .superRefine((scenario, ctx) => {
     const instanceIds = new Set<number>();

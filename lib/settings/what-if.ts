@@ -64,6 +64,7 @@ function subtract(proposed: DueFigures, current: DueFigures): DueFigures {
   for (const id of CATEGORY_IDS) records[id] = Math.max(0, proposed.records[id] - current.records[id]);
   return {
     actors: Math.max(0, proposed.actors - current.actors),
+    requestedActors: Math.max(0, proposed.requestedActors - current.requestedActors),
     records,
     recordsTotal: CATEGORY_IDS.reduce((n, id) => n + records[id], 0),
   };
