@@ -289,7 +289,15 @@ async function setSettings(db: Db, args: Extract<SettingsArgs, { action: 'set' }
 
   let result: ChangeSettingsResult;
   try {
-    result = await changeSettings(db, { ...args.input, by: cliUser(), expected: whatIf.currentSettings, approvedRemovals: whatIf.proposed.actors });
+    // The confirmed what-if approves the removals the change newly makes due, not the backlog
+    // already due with the current settings (RETENTION.md, "Circuit breaker").
+    result = await changeSettings(db, {
+      ...args.input,
+      by: cliUser(),
+      expected: whatIf.currentSettings,
+      approvedRemovals: whatIf.newlyDue.actors,
+      dueBefore: whatIf.current.actors,
+    });
   } catch (e) {
     if (e instanceof SettingsChangedMeanwhileError) {
       process.stderr.write(`retention: ${e.message}; run the command again to see the new what-if\n`);
