@@ -197,6 +197,11 @@ function printWhatIf(w: SettingsWhatIf) {
   const line = (cells: string[]) => `  ${cells[0]!.padEnd(widths[0]!)}${cells.slice(1).map((c, i) => c.padStart(widths[i + 1]!)).join('')}`;
   out.push(line(['category', 'due now', 'due after', 'newly due']));
   for (const r of rows) out.push(line(r));
+  out.push(
+    '',
+    `Saving approves, for the circuit breaker, the ${w.newlyDue.actors} actors newly due` +
+      (w.current.actors > 0 ? `; the ${w.current.actors} already due with the current settings are not approved by it.` : '.'),
+  );
   if (!w.isExact)
     out.push('', 'Note: some actors were held by another session (a cleanup running now?) or a batch failed; the figures are a lower bound.');
   if (w.exceedsBreaker)
