@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { getEnv } from '../lib/env';
-import { isIsoDate, todayIn, type IsoDate } from '../lib/retention/dates';
+import { isSupportedIsoDate, todayIn, type IsoDate } from '../lib/retention/dates';
+import { ISO_DATE_MESSAGE } from '../lib/validation/common';
 import { UsageError } from './errors';
 
 /** node:util parseArgs with our errors: unknown options and missing values exit 2. */
@@ -12,11 +13,16 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: s
   }
 }
 
-/** A YYYY-MM-DD option value that is a real calendar date. */
+/** A YYYY-MM-DD option value (`--as-of`, `--from`, `--to`) that is a real calendar date of the years 1900 to 2200. */
 export function parseDate(value: string | undefined, name: string): IsoDate | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new UsageError(`--${name} must be a real calendar date written YYYY-MM-DD (got "${value}")`);
+  if (!isSupportedIsoDate(value)) throw new UsageError(`--${name} ${ISO_DATE_MESSAGE} (got ${shownArg(value)})`);
   return value;
+}
+
+/** An argument as a message shows it: quoted, cut at 40 characters, control characters (NUL) escaped. */
+export function shownArg(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
 /** Today in the system time zone (RETENTION_TIME_ZONE, default Europe/Amsterdam). */

@@ -75,10 +75,66 @@ describe('the circuit breaker', () => {
     const changes = SETTING_NAMES.map((name) => ({ name, value: TYPICAL_SETTINGS[name] }));
     const whatIf = await computeSettingsWhatIf(t.db, { changes, asOf });
     expect(whatIf.exceedsBreaker).toBe(true);
-    await changeSettings(t.db, { changes, reason: 'switch the rules on', by: 'admin@test', expected: whatIf.currentSettings, approvedRemovals: whatIf.proposed.actors });
+    await changeSettings(t.db, {
+      changes,
+      reason: 'switch the rules on',
+      by: 'admin@test',
+      expected: whatIf.currentSettings,
+      approvedRemovals: whatIf.newlyDue.actors,
+      dueBefore: whatIf.current.actors,
+    });
     const outcome = await runScheduledCleanup(t.db, { asOf, trigger: 'schedule' });
     expect(outcome.ran).toBe(true);
     if (outcome.ran) expect(outcome.summary.actorsRemoved).toBe(whatIf.proposed.actors);
+  });
+});
+
+describe('a confirmed settings change approves only what it newly makes due', () => {
+  // A library where about half of the typical settings' backlog is due already with financialMonths
+  // at 120 (31 of 600 actors, beyond the breaker's 1 %), and lowering it to 84 makes more actors due.
+  const OLD = { ...TYPICAL_SETTINGS, financialMonths: 120 };
+  const approvedLeft = async () => (await t.db.$client.query('select approved_actors_left as n from cleanup_state where id = 1')).rows[0].n as number;
+
+  it('retention settings set: a backlog already due beyond the breaker is not approved, and the next scheduled run trips', async () => {
+    await loadLibrary(OLD);
+    const result = await runCli(['settings', 'set', 'financialMonths=84', '--reason', 'shorter', '--yes', '--as-of', asOf, '--json'], { databaseUrl: t.url });
+    expect(result.code).toBe(0);
+    const { whatIf } = JSON.parse(result.stdout) as { whatIf: { current: { actors: number }; proposed: { actors: number }; newlyDue: { actors: number } } };
+    // The backlog under the old settings alone is beyond the breaker (1 % of 600 actors), and the change adds to it.
+    expect(whatIf.current.actors).toBeGreaterThan(6);
+    expect(whatIf.newlyDue.actors).toBeGreaterThan(0);
+    expect(whatIf.newlyDue.actors).toBe(whatIf.proposed.actors - whatIf.current.actors);
+    expect(await approvedLeft()).toBe(whatIf.newlyDue.actors);
+
+    const before = await t.db.$client.query('select count(*)::int as n from actors');
+    const outcome = await runScheduledCleanup(t.db, { asOf, trigger: 'schedule' });
+    expect(outcome).toMatchObject({ ran: false, reason: 'tripped', details: { dueActors: whatIf.proposed.actors, unapproved: whatIf.current.actors } });
+    expect((await t.db.$client.query('select count(*)::int as n from actors')).rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('an acknowledged backlog stays approved beside the change’s own removals, but never more than was due before', async () => {
+    await loadLibrary(OLD);
+    const acknowledged = await acknowledgeBreaker(t.db, { by: { label: 'admin@test', userId: null }, asOf });
+    expect(acknowledged.approvedActors).toBeGreaterThan(6);
+    const changes = [{ name: 'financialMonths' as const, value: 84 }];
+    const whatIf = await computeSettingsWhatIf(t.db, { changes, asOf });
+    expect(whatIf.current.actors).toBe(acknowledged.approvedActors);
+    expect(whatIf.newlyDue.actors).toBeGreaterThan(0);
+    // An approval larger than what is due before the change (stale) is cut to what is due.
+    await t.db.$client.query('update cleanup_state set approved_actors_left = 100000');
+    await changeSettings(t.db, {
+      changes,
+      reason: 'shorter',
+      by: 'admin@test',
+      expected: whatIf.currentSettings,
+      approvedRemovals: whatIf.newlyDue.actors,
+      dueBefore: whatIf.current.actors,
+    });
+    expect(await approvedLeft()).toBe(whatIf.current.actors + whatIf.newlyDue.actors);
+    const outcome = await runScheduledCleanup(t.db, { asOf, trigger: 'schedule' });
+    expect(outcome.ran).toBe(true);
+    if (outcome.ran) expect(outcome.summary.actorsRemoved).toBe(whatIf.proposed.actors);
+    expect(await approvedLeft()).toBe(0);
   });
 });
 

@@ -167,6 +167,75 @@ describe('retention report deleted-per-day', () => {
   });
 });
 
+describe('dates outside the years 1900 to 2200, ids beyond their columns and NUL characters', () => {
+  it.each<[string[], string]>([
+    [['cleanup', '--as-of', '1899-12-31', '--json'], '--as-of'],
+    [['cleanup', '--as-of', '2201-01-01', '--dry-run'], '--as-of'],
+    [['actor', '1001', '--as-of', '2201-01-01', '--json'], '--as-of'],
+    [['actor', '1001', '--as-of', '0001-01-01', '--json'], '--as-of'],
+    [['report', 'deleted-per-day', '--from', '0001-01-01'], '--from'],
+    [['report', 'deleted-per-day', '--to', '9999-12-31'], '--to'],
+    [['settings', 'set', 'historyMonths=24', '--reason', 'r', '--yes', '--as-of', '1899-12-31'], '--as-of'],
+  ])('%j exits 2 naming %s', async (args, flag) => {
+    const result = await cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`${flag} must be a real calendar date written YYYY-MM-DD, of the years 1900 to 2200`);
+  });
+
+  it('accepts 1900-01-01 and 2200-12-31 as --as-of, --from and --to', async () => {
+    await cli(['load', seed, '--replace']);
+    const report = await cli(['actor', '1001', '--as-of', '2200-12-31', '--json']);
+    expect(report.code).toBe(0);
+    expect(jsonLines(report.stdout)[0]).toMatchObject({ actorId: 1001, asOf: '2200-12-31' });
+    const range = await cli(['report', 'deleted-per-day', '--from', '1900-01-01', '--to', '2200-12-31']);
+    expect(range.code).toBe(0);
+    expect(JSON.parse(range.stdout)).toEqual([]);
+  });
+
+  it('load refuses an instance id above 2,147,483,647 with exit 2, naming the paths, and writes nothing', async () => {
+    await cli(['load', seed, '--replace']);
+    const scenario = JSON.parse(fs.readFileSync(seed, 'utf8')) as Record<string, any>;
+    scenario.instances[0].id = 2147483648;
+    for (const actor of scenario.actors) for (const role of actor.roles) role.instanceId = 2147483648;
+    scenario.actors[0].personal.name = 'Jan\u0000de Vries';
+    scenario.actors[1].registeredOn = '1899-12-31';
+    const result = await cli(['load', file('big-instance.json', JSON.stringify(scenario)), '--replace']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/nothing was loaded/);
+    for (const path of ['instances[0].id', 'actors[0].roles[0].instanceId', 'actors[0].personal.name', 'actors[1].registeredOn']) expect(result.stderr).toContain(path);
+    const instances = await t.db.$client.query('select id from instances');
+    expect(instances.rows).toEqual([{ id: 1 }]);
+  });
+
+  // An operating system's argv cannot hold a NUL character, so these parse the arguments in process.
+  it('a NUL character in --reason, --name or --email exits 2 naming the option, before any database work', async () => {
+    const { parseSettingsArgs } = await import('@/cli/commands/settings');
+    const { parseUserArgs } = await import('@/cli/commands/user');
+    const { parseTokenArgs } = await import('@/cli/commands/token');
+    const refusal = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return e as { exitCode?: number; message: string };
+      }
+      throw new Error('accepted');
+    };
+    const reason = refusal(() => parseSettingsArgs(['set', 'historyMonths=24', '--reason', 'because\u0000', '--yes']));
+    expect(reason.exitCode).toBe(2);
+    expect(reason.message).toMatch(/--reason must not contain NUL characters/);
+    const name = refusal(() => parseUserArgs(['add', '--email', 'a@library.example', '--role', 'ops', '--name', 'A\u0000B']));
+    expect(name.exitCode).toBe(2);
+    expect(name.message).toMatch(/name must not contain NUL characters/);
+    const email = refusal(() => parseUserArgs(['add', '--email', 'a\u0000@library.example', '--role', 'ops']));
+    expect(email.exitCode).toBe(2);
+    expect(email.message).toMatch(/email/);
+    const token = refusal(() => parseTokenArgs(['add', '--role', 'ops', '--name', 'bot\u0000']));
+    expect(token.exitCode).toBe(2);
+    expect(token.message).toMatch(/name must not contain NUL characters/);
+  });
+});
+
 describe('the command line as a whole', () => {
   it('exits 2 on an unknown command', async () => {
     const result = await cli(['frobnicate']);

@@ -89,6 +89,99 @@ describe('the scenario schema names the JSON path at fault', () => {
   });
 });
 
+function problemsOf(text: string): { path: string; message: string }[] {
+  try {
+    parseScenarioText(text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScenarioError);
+    return (e as ScenarioError).problems;
+  }
+  throw new Error('expected the scenario to be rejected');
+}
+
+describe('bad input that PostgreSQL or the date arithmetic would break on is refused, naming the path', () => {
+  it('an instance id above 2,147,483,647 (the integer column), on the instance and on every role and loan naming it', () => {
+    const text = mutate((s) => {
+      s.instances[0].id = 2147483648;
+      for (const actor of s.actors) {
+        for (const role of actor.roles) role.instanceId = 2147483648;
+        for (const loan of actor.loans) loan.instanceId = 2147483648;
+      }
+    });
+    const paths = problemsOf(text).map((p) => p.path);
+    expect(paths[0]).toBe('instances[0].id');
+    expect(paths).toContain('actors[0].roles[0].instanceId');
+    expect(paths).toContain('actors[0].loans[0].instanceId');
+    expect(problemsOf(text)[0]!.message).toMatch(/2147483647/);
+  });
+
+  it('accepts instance id 2,147,483,647 and loads it', async () => {
+    const text = mutate((s) => {
+      s.instances[0].id = 2147483647;
+      for (const actor of s.actors) {
+        for (const role of actor.roles) role.instanceId = 2147483647;
+        for (const loan of actor.loans) loan.instanceId = 2147483647;
+      }
+    });
+    await loadScenario(t.db, parseScenarioText(text), { replace: true, by: 'test', reason: 'largest instance id' });
+    const r = await t.db.$client.query('select id from instances');
+    expect(r.rows).toEqual([{ id: 2147483647 }]);
+  });
+
+  it.each<[string, (s: Record<string, any>) => void, string]>([
+    ['actor id above 2^53 − 1 (bigint column, read as a safe integer)', (s) => (s.actors[0].actorId = 2 ** 53), 'actors[0].actorId'],
+    ['relatedActorId above 2^53 − 1', (s) => (s.actors[0].records.relationships = [{ date: '2016-01-01', relatedActorId: 2 ** 53 }]), 'actors[0].records.relationships[0].relatedActorId'],
+    ['role status above the integer column', (s) => (s.actors[0].roles[0].status = 2147483648), 'actors[0].roles[0].status'],
+    ['amount above the integer column', (s) => (s.actors[0].financial[0].amountCents = 2147483648), 'actors[0].financial[0].amountCents'],
+  ])('%s', (_name, fn, expectedPath) => {
+    expect(problemsOf(mutate(fn))[0]!.path).toBe(expectedPath);
+  });
+
+  it.each<[string, (s: Record<string, any>) => void, string]>([
+    ['a name', (s) => (s.actors[0].personal.name = 'Jan\u0000de Vries'), 'actors[0].personal.name'],
+    ['a street', (s) => (s.actors[0].personal.street = '\u0000'), 'actors[0].personal.street'],
+    ['an email', (s) => (s.actors[1].personal = { email: 'a\u0000@example.org' }), 'actors[1].personal.email'],
+    ['an itemId', (s) => (s.actors[0].loans[0].itemId = 'B-1\u0000'), 'actors[0].loans[0].itemId'],
+    ['a financial kind', (s) => (s.actors[0].financial[0].kind = 'fine\u0000'), 'actors[0].financial[0].kind'],
+    ['a username', (s) => (s.actors[0].credentials[0].username = 'j\u0000devries'), 'actors[0].credentials[0].username'],
+    ['a role subtype', (s) => (s.actors[0].roles[0].subtype = 'x\u0000'), 'actors[0].roles[0].subtype'],
+    ['an instance name', (s) => (s.instances[0].name = 'Bibliotheek\u0000'), 'instances[0].name'],
+    ['the description', (s) => (s.description = 'a \u0000 in free text'), 'description'],
+  ])('a NUL character in %s', (_name, fn, expectedPath) => {
+    const problem = problemsOf(mutate(fn))[0]!;
+    expect(problem.path).toBe(expectedPath);
+    expect(problem.message).toMatch(/NUL/);
+  });
+
+  it.each<[string, (s: Record<string, any>, d: string) => void, string]>([
+    ['registeredOn', (s, d) => (s.actors[0].registeredOn = d), 'actors[0].registeredOn'],
+    ['a role endDate', (s, d) => (s.actors[0].roles[0].endDate = d), 'actors[0].roles[0].endDate'],
+    ['a loan date', (s, d) => (s.actors[1].loans[0].loanedOn = d), 'actors[1].loans[0].loanedOn'],
+    ['a financial date', (s, d) => (s.actors[0].financial[0].bookedOn = d), 'actors[0].financial[0].bookedOn'],
+    ['a block date', (s, d) => (s.actors[0].blocks[0].createdOn = d), 'actors[0].blocks[0].createdOn'],
+    ['a record date', (s, d) => (s.actors[0].records.documents[0].date = d), 'actors[0].records.documents[0].date'],
+  ])('a date outside the years 1900 to 2200 in %s', (_name, fn, expectedPath) => {
+    for (const date of ['1899-12-31', '2201-01-01', '0001-01-01', '9999-12-31']) {
+      const problem = problemsOf(mutate((s) => fn(s, date)))[0]!;
+      expect(problem.path, date).toBe(expectedPath);
+      expect(problem.message, date).toMatch(/1900 to 2200/);
+    }
+  });
+
+  it('accepts 1900-01-01 and 2200-12-31 and loads them', async () => {
+    const text = mutate((s) => {
+      s.actors[0].registeredOn = '1900-01-01';
+      s.actors[0].roles[0].startDate = '1900-01-01';
+      s.actors[0].records.documents[0].date = '2200-12-31';
+      s.actors[1].loans[0].returnedOn = '2200-12-31';
+    });
+    await loadScenario(t.db, parseScenarioText(text), { replace: true, by: 'test', reason: 'edge dates' });
+    const r = await t.db.$client.query(`select registered_on::text as d from actors where id = 1001
+      union all select max(record_date)::text from documents`);
+    expect(r.rows.map((row) => row.d)).toEqual(['1900-01-01', '2200-12-31']);
+  });
+});
+
 describe('loading', () => {
   beforeAll(async () => {
     await loadScenario(t.db, parseScenarioText(seedText), { replace: true, by: 'test', reason: 'first load' });

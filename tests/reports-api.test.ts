@@ -145,12 +145,24 @@ describe('bad parameters', () => {
     ['?format=', 'format'],
     ['?limit=5', 'limit'],
     ['?from=2024-11-01&from=2024-11-02', 'from'],
+    // Years outside 1900 to 2200 and NUL characters never reach PostgreSQL.
+    ['?from=2201-01-01', 'from'],
+    ['?from=1899-12-31&to=2024-11-01', 'from'],
+    ['?from=0001-01-01', 'from'],
+    ['?to=9999-12-31', 'to'],
+    ['?format=json%00', 'format'],
   ])('%s is 400 naming %s', async (query, parameter) => {
     const response = await get(query, { cookie: cookies.manager });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; parameter: string; message: string } };
     expect(body.error).toMatchObject({ code: 'BAD_PARAMETER', parameter });
     expect(body.error.message.startsWith(`${parameter}: `)).toBe(true);
+  });
+
+  it('takes the first and the last day of the years it accepts, 1900-01-01 and 2200-12-31', async () => {
+    const response = await get('?from=1900-01-01&to=2200-12-31', { cookie: cookies.manager });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as unknown[]).length).toBeGreaterThan(0);
   });
 
   it('takes a year of 366 days, and a longer range (only days with counts are listed)', async () => {

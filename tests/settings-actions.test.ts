@@ -17,6 +17,7 @@ import { createUser as createLogin } from '@/lib/auth/users';
 import type { UserRole } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/retention/dates';
 import { DISABLED_SETTINGS, SETTING_NAMES, type RetentionSettings } from '@/lib/retention/settings';
+import { getJobStatus, runScheduledCleanup } from '@/lib/cleanup/job';
 import { loadScenario } from '@/lib/scenario/load';
 import { computeSettingsWhatIf } from '@/lib/settings/what-if';
 import { parseSaveForm } from '@/lib/validation/settings-form';
@@ -209,6 +210,38 @@ describe('saveSettingsChange', () => {
     // The confirmed what-if approves the removals due with the new values (RETENTION.md, "The cleanup job").
     const [state] = (await db.execute<{ approved_actors_left: number }>(sql`select approved_actors_left from cleanup_state where id = 1`)).rows;
     expect(state!.approved_actors_left).toBe(1);
+  });
+
+  it('approves only the actors the change newly makes due: a backlog already due beyond the breaker still trips it', async () => {
+    // Actor 10 is due already with inactiveActorMonths 120 (cancelled 2015) and nobody approved it:
+    // a backlog of 1 of 3 actors, beyond the breaker's 1 %. Lowering the setting to 24 months makes
+    // actor 11 (cancelled 2020) due too: that one is the change's, and only that one is approved.
+    const old: RetentionSettings = { ...DISABLED_SETTINGS, inactiveActorMonths: 120 };
+    const backlog = scenarioOf(old, [
+      { actorId: 10, roles: [abon('2015-01-31')] },
+      { actorId: 11, roles: [abon('2020-01-31')] },
+      { actorId: 12, roles: [abon(null, { status: 1 })] },
+    ]);
+    await loadScenario(db, backlog, { replace: true, by: 'test', reason: 'a backlog nobody approved' });
+    await db.execute(sql`update cleanup_state set approved_actors_left = 0, approved_at = null, approved_by = null, tripped_at = null, trip = null where id = 1`);
+    try {
+      const whatIf = await computeSettingsWhatIf(db, { changes: [{ name: 'inactiveActorMonths', value: 24 }], asOf: today() });
+      expect({ current: whatIf.current.actors, proposed: whatIf.proposed.actors, newlyDue: whatIf.newlyDue.actors }).toEqual({ current: 1, proposed: 2, newlyDue: 1 });
+
+      const saved = await asAdmin(() => saveSettingsChange(null, saveForm({ inactiveActorMonths: 24 }, { confirmedActors: '1' }, old)));
+      expect(saved).toMatchObject({ ok: true, data: { changed: [{ name: 'inactiveActorMonths', oldValue: 120, newValue: 24 }] } });
+      const [state] = (await db.execute<{ approved_actors_left: number; approved_by: string }>(sql`select approved_actors_left, approved_by from cleanup_state where id = 1`)).rows;
+      expect(state).toEqual({ approved_actors_left: 1, approved_by: admin.email });
+
+      // The next scheduled run counts 2 due, 1 approved: the backlog of 1 is beyond the breaker.
+      const outcome = await runScheduledCleanup(db, { asOf: today(), trigger: 'schedule' });
+      expect(outcome).toMatchObject({ ran: false, reason: 'tripped', details: { dueActors: 2, unapproved: 1 } });
+      expect((await db.execute(sql`select count(*)::int as n from actors`)).rows[0]).toEqual({ n: 3 });
+      expect((await getJobStatus(db, { cadenceMinutes: 10 })).state).toBe('tripped');
+    } finally {
+      await db.execute(sql`update cleanup_state set tripped_at = null, trip = null where id = 1`);
+      await reset();
+    }
   });
 
   it('a number typed with a thousands separator is read as the number', () => {

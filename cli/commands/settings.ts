@@ -197,6 +197,11 @@ function printWhatIf(w: SettingsWhatIf) {
   const line = (cells: string[]) => `  ${cells[0]!.padEnd(widths[0]!)}${cells.slice(1).map((c, i) => c.padStart(widths[i + 1]!)).join('')}`;
   out.push(line(['category', 'due now', 'due after', 'newly due']));
   for (const r of rows) out.push(line(r));
+  out.push(
+    '',
+    `Saving approves, for the circuit breaker, the ${w.newlyDue.actors} actors newly due` +
+      (w.current.actors > 0 ? `; the ${w.current.actors} already due with the current settings are not approved by it.` : '.'),
+  );
   if (!w.isExact)
     out.push('', 'Note: some actors were held by another session (a cleanup running now?) or a batch failed; the figures are a lower bound.');
   if (w.exceedsBreaker)
@@ -289,7 +294,15 @@ async function setSettings(db: Db, args: Extract<SettingsArgs, { action: 'set' }
 
   let result: ChangeSettingsResult;
   try {
-    result = await changeSettings(db, { ...args.input, by: cliUser(), expected: whatIf.currentSettings, approvedRemovals: whatIf.proposed.actors });
+    // The confirmed what-if approves the removals the change newly makes due, not the backlog
+    // already due with the current settings (RETENTION.md, "Circuit breaker").
+    result = await changeSettings(db, {
+      ...args.input,
+      by: cliUser(),
+      expected: whatIf.currentSettings,
+      approvedRemovals: whatIf.newlyDue.actors,
+      dueBefore: whatIf.current.actors,
+    });
   } catch (e) {
     if (e instanceof SettingsChangedMeanwhileError) {
       process.stderr.write(`retention: ${e.message}; run the command again to see the new what-if\n`);

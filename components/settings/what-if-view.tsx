@@ -163,7 +163,7 @@ export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
         </div>
       )}
       <p className="text-xs text-muted">{t('dueNowNote')}</p>
-      <p className="text-sm">{t('approves', { count: whatIf.proposed.actors })}</p>
+      <p className="text-sm">{t('approves', { count: whatIf.newlyDue.actors })}</p>
     </div>
   );
 }

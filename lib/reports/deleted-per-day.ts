@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DeletedPerDayRow } from '../../db/queries/reports';
 import { CATEGORY_IDS } from '../retention/categories';
-import { addDays, isIsoDate, type IsoDate } from '../retention/dates';
+import { addDays, isSupportedIsoDate, type IsoDate } from '../retention/dates';
+import { ISO_DATE_MESSAGE } from '../validation/common';
 
 /*
  * "Deleted customer records per day" (INTERFACES.md, `GET reports/deleted-per-day` and
@@ -46,11 +47,11 @@ export function countDays(from: IsoDate, to: IsoDate): number {
  * the end a longer range usually moves).
  */
 export function resolveReportRange(input: { from?: string; to?: string }, today: IsoDate, options: { maxDays?: number } = {}): RangeResult {
-  if (input.from !== undefined && !isIsoDate(input.from)) {
-    return { ok: false, parameter: 'from', problem: 'notADate', message: 'must be a real calendar date written YYYY-MM-DD', from: input.from };
+  if (input.from !== undefined && !isSupportedIsoDate(input.from)) {
+    return { ok: false, parameter: 'from', problem: 'notADate', message: ISO_DATE_MESSAGE, from: input.from };
   }
-  if (input.to !== undefined && !isIsoDate(input.to)) {
-    return { ok: false, parameter: 'to', problem: 'notADate', message: 'must be a real calendar date written YYYY-MM-DD', to: input.to };
+  if (input.to !== undefined && !isSupportedIsoDate(input.to)) {
+    return { ok: false, parameter: 'to', problem: 'notADate', message: ISO_DATE_MESSAGE, to: input.to };
   }
   const to = input.to ?? today;
   const from = input.from ?? addDays(to, -(REPORT_DEFAULT_DAYS - 1));

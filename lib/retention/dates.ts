@@ -23,6 +23,22 @@ export function isIsoDate(value: string): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * The years a date given from outside (a scenario file, a command-line flag, an API parameter, a
+ * form) may have (INTERFACES.md, "Scenario file" › Validation). Outside them the arithmetic here is
+ * not to be trusted (Date.UTC reads years 0 to 99 as 1900 to 1999) and no library record is that
+ * old or that far off.
+ */
+export const MIN_DATE_YEAR = 1900;
+export const MAX_DATE_YEAR = 2200;
+
+/** A real calendar date 'YYYY-MM-DD' of the years MIN_DATE_YEAR to MAX_DATE_YEAR (both included): what every entry point accepts. */
+export function isSupportedIsoDate(value: string): boolean {
+  if (!isIsoDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_DATE_YEAR && year <= MAX_DATE_YEAR;
+}
+
 function parts(date: IsoDate): [number, number, number] {
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`not an ISO date: ${date}`);

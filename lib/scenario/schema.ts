@@ -1,31 +1,38 @@
 import { z } from 'zod';
 import { CATEGORY_IDS, OPENABLE_CATEGORIES, RECORD_TABLE_CATEGORIES, type RecordTableCategory } from '../retention/categories';
 import { OTHER_ROLE_KINDS } from '../retention/conditions';
-import { isIsoDate } from '../retention/dates';
 import { SETTING_MAX } from '../retention/settings';
+import { isoDateSchema, withoutNul } from '../validation/common';
+
+export { isoDateSchema };
 
 /*
  * The scenario file of INTERFACES.md. Unknown keys are rejected everywhere (but the top-level
  * `description` and `expectations`); category ids, other-role kinds and setting names are closed
  * lists; role, subtype, block and financial codes are open. Text fields have sane length limits,
- * so a megabyte string is refused with its path rather than stored.
+ * so a megabyte string is refused with its path rather than stored, and hold no NUL character
+ * (PostgreSQL text cannot). Dates are real calendar dates of the years 1900 to 2200 (the shared
+ * isoDateSchema). Every number is bounded by the column that stores it, so nothing a file says
+ * can overflow PostgreSQL: nothing is written when one is out of range.
  */
 
-const MAX_ID = Number.MAX_SAFE_INTEGER;
+/** The largest PostgreSQL `integer` (instance ids, statuses, amounts in cents). */
+export const INT4_MAX = 2_147_483_647;
+/**
+ * Actor ids (`actors.id`, `relationships.related_actor_id`) are stored as `bigint` and read as
+ * JavaScript numbers: bounded by the largest safe integer, 2^53 − 1, well inside bigint's 2^63 − 1.
+ */
+const MAX_ACTOR_ID = Number.MAX_SAFE_INTEGER;
 
-export const isoDateSchema = z
-  .string()
-  .max(10)
-  .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD' });
-
-const text = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
-const positiveId = z.number().int().positive().max(MAX_ID);
+const text = (max: number) => withoutNul(z.string().max(max, { message: `must be at most ${max} characters` }));
+const actorIdSchema = z.number().int().positive().max(MAX_ACTOR_ID, { message: `must be at most ${MAX_ACTOR_ID}` });
+const instanceIdSchema = z.number().int().positive().max(INT4_MAX, { message: `must be at most ${INT4_MAX} (instance ids are 32-bit integers)` });
 const upperCode = z
   .string()
   .min(1)
   .max(20)
   .regex(/^[A-Z]+$/, { message: 'must be upper-case letters (A-Z)' });
-const int32 = z.number().int().min(-2147483648).max(2147483647);
+const int32 = z.number().int().min(-INT4_MAX - 1).max(INT4_MAX);
 
 const settingsSchema = z.strictObject({
   inactiveActorMonths: z.number().int().min(0).max(SETTING_MAX.inactiveActorMonths).optional(),
@@ -46,7 +53,7 @@ const personalSchema = z.strictObject({
 });
 
 const roleSchema = z.strictObject({
-  instanceId: positiveId,
+  instanceId: instanceIdSchema,
   type: upperCode,
   subtype: text(20).min(1).nullable().optional(),
   status: int32,
@@ -58,7 +65,7 @@ const roleSchema = z.strictObject({
 const recordSchema = z.strictObject({
   date: isoDateSchema,
   open: z.boolean().optional(),
-  relatedActorId: positiveId.optional(),
+  relatedActorId: actorIdSchema.optional(),
 });
 
 const recordsShape = Object.fromEntries(
@@ -66,7 +73,7 @@ const recordsShape = Object.fromEntries(
 ) as Record<RecordTableCategory, z.ZodOptional<z.ZodArray<typeof recordSchema>>>;
 
 const actorSchema = z.strictObject({
-  actorId: positiveId,
+  actorId: actorIdSchema,
   registeredOn: isoDateSchema,
   // Not given: loan history on, the loan_history age rule applies (the shorter opt-out rule only
   // applies to customers who switched it off).
@@ -90,7 +97,7 @@ const actorSchema = z.strictObject({
   loans: z
     .array(
       z.strictObject({
-        instanceId: positiveId,
+        instanceId: instanceIdSchema,
         itemId: text(100).min(1),
         loanedOn: isoDateSchema,
         returnedOn: isoDateSchema.nullable().optional(),
@@ -110,7 +117,7 @@ export const scenarioSchema = z
     description: text(10_000).optional(),
     settings: settingsSchema.optional(),
     systemOptions: z.array(upperCode).max(100).optional(),
-    instances: z.array(z.strictObject({ id: positiveId, name: text(200).min(1) })).max(10_000).default([]),
+    instances: z.array(z.strictObject({ id: instanceIdSchema, name: text(200).min(1) })).max(10_000).default([]),
     actors: z.array(actorSchema).max(2_000_000).default([]),
     expectations: z.array(z.unknown()).optional(),
     forecastExpectations: z.array(z.unknown()).optional(),

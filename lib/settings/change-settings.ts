@@ -16,10 +16,19 @@ export type ChangeSettingsParams = z.input<typeof settingsChangeSchema> & {
    */
   expected?: Partial<RetentionSettings>;
   /**
-   * The actors the confirmed what-if said would be due for removal with the new settings: saving
-   * the change approves them for the circuit breaker (RETENTION.md, "The cleanup job").
+   * The removals the confirmed what-if said the change makes due: the actors newly due (due with
+   * the new settings minus due with the current ones, never below 0; the what-if's
+   * `newlyDue.actors`). Saving the change approves exactly these for the circuit breaker
+   * (RETENTION.md, "The cleanup job"), never the backlog that was already due with the current
+   * settings: a backlog beyond the breaker's thresholds still trips it and needs an acknowledgement.
    */
   approvedRemovals?: number;
+  /**
+   * The actors due with the current settings when the what-if was counted (its `current.actors`).
+   * An earlier approval (an acknowledgement the job has not worked through yet) is kept beside the
+   * new one, but only as far as it still covers actors due before the change. Not given: kept whole.
+   */
+  dueBefore?: number;
 };
 
 export type AppliedSettingChange = { name: SettingName; oldValue: number; newValue: number };
@@ -34,6 +43,9 @@ export type ChangeSettingsResult = {
 };
 
 const BY_MAX_LENGTH = 320;
+
+/** A count of actors as the database stores it: a whole number, never below 0 (NaN: 0). */
+const wholeCount = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.round(n)) : 0);
 
 /**
  * Saves a settings change (RETENTION.md, "Changing settings") in one transaction: validates it
@@ -73,8 +85,12 @@ export async function changeSettings(db: Db, params: ChangeSettingsParams): Prom
     const written = effective.length > 0 ? await writeSettings(tx, effective, { by, reason }) : [];
     // A change whose what-if the admin confirmed counts as the approval of the removals it makes
     // due (RETENTION.md, "The cleanup job"): recorded in this transaction, next to the audit rows.
+    // It approves what the change newly makes due on top of what an earlier approval still covers,
+    // so the removals already due and not approved before stay unapproved.
     if (written.length > 0 && params.approvedRemovals !== undefined) {
-      await tx.execute(sql`update cleanup_state set approved_actors_left = ${Math.max(0, Math.round(params.approvedRemovals))},
+      const newlyDue = wholeCount(params.approvedRemovals);
+      const kept = params.dueBefore === undefined ? sql`approved_actors_left` : sql`least(approved_actors_left, ${wholeCount(params.dueBefore)})`;
+      await tx.execute(sql`update cleanup_state set approved_actors_left = ${kept} + ${newlyDue},
         approved_at = now(), approved_by = ${by} where id = 1`);
     }
 

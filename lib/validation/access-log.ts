@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../retention/dates';
+import { hasNoNul, isoDateSchema, noNulMessage } from './common';
 
 /*
  * The access log screen's filters, from the page's query string (a GET form): an actor id, who
@@ -11,7 +11,7 @@ const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v
 
 const filterDate = z.preprocess(
   blankToUndefined,
-  z.string().max(10).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' }).optional(),
+  isoDateSchema.optional(),
 );
 
 export const accessLogFiltersSchema = z
@@ -24,7 +24,10 @@ export const accessLogFiltersSchema = z
         .transform(Number)
         .optional(),
     ),
-    caller: z.preprocess(blankToUndefined, z.string().trim().max(320, { error: 'must be at most 320 characters' }).optional()),
+    caller: z.preprocess(
+      blankToUndefined,
+      z.string().trim().max(320, { error: 'must be at most 320 characters' }).refine(hasNoNul, { error: noNulMessage() }).optional(),
+    ),
     from: filterDate,
     to: filterDate,
   })

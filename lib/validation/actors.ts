@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { isIsoDate } from '../retention/dates';
+import { isSupportedIsoDate } from '../retention/dates';
 
 /*
  * The actor screens' parameters: the actor id (search form, path) and the as-of date (query
  * string). The same rules as the API (lib/validation/api.ts); the screens show a message in the
- * user's language for each failure instead of a 400.
+ * user's language for each failure instead of a 400. An id of at most 16 digits that is a safe
+ * integer (≤ 2^53 − 1) always fits the `bigint` column `actors.id`; a date is one of the years
+ * 1900 to 2200, as everywhere (lib/validation/common.ts).
  */
 
 export const screenActorIdSchema = z
@@ -22,7 +24,7 @@ export const screenAsOfSchema = z
   .string()
   .trim()
   .max(10, { error: 'invalid' })
-  .refine(isIsoDate, { error: 'invalid' });
+  .refine(isSupportedIsoDate, { error: 'invalid' });
 
 export type ActorIdProblem = 'required' | 'notANumber' | 'notPositive' | 'tooLarge';
 

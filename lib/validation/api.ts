@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../retention/dates';
+import { hasNoNul, isoDateSchema, noNulMessage } from './common';
 
 /*
  * Parameters of the HTTP API. Every bad input is a 400 that names the parameter (INTERFACES.md:
@@ -16,11 +16,13 @@ export class BadParameterError extends Error {
   }
 }
 
-export const apiDateSchema = z
-  .string()
-  .max(10)
-  .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD' });
+/** Every date parameter of the API (`asOf`, `from`, `to`): the shared date rule, years 1900 to 2200. */
+export const apiDateSchema = isoDateSchema;
 
+/**
+ * An actor id of a path: at most 16 digits and a safe integer (≤ 2^53 − 1), so it always fits the
+ * `bigint` column `actors.id` (≤ 2^63 − 1).
+ */
 export const actorIdParamSchema = z
   .string()
   .regex(/^[1-9][0-9]{0,15}$/, { message: 'must be a positive whole number' })
@@ -34,6 +36,7 @@ export function parseQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S>
   const raw = Object.create(null) as Record<string, string>;
   for (const [key, value] of url.searchParams) {
     if (key in raw) throw new BadParameterError(key, 'is given more than once');
+    if (!hasNoNul(value)) throw new BadParameterError(key, noNulMessage());
     raw[key] = value;
   }
   return parseParam(raw, schema);
@@ -88,5 +91,32 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
     }
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new BadParameterError('body', 'must be a JSON object');
+  const nul = pathOfNul(raw, '');
+  if (nul !== null) throw new BadParameterError(nul, noNulMessage());
   return parseParam(raw, schema);
+}
+
+/**
+ * The path (`reason`, `items[2].name`) of the first text of a JSON value that holds a NUL character,
+ * in a value or a key; null when none does. Every text of a body is checked, whatever the
+ * endpoint's schema, because PostgreSQL text cannot hold NUL (SAFETY.md, "Bad input").
+ */
+export function pathOfNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return hasNoNul(value) ? null : path || 'body';
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathOfNul(value[i], `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (!hasNoNul(key)) return at.replaceAll('\u0000', '\\u0000');
+      const found = pathOfNul(item, at);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }

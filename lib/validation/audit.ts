@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '../retention/dates';
+import { isSupportedIsoDate } from '../retention/dates';
+import { ISO_DATE_MESSAGE } from './common';
 
 /*
  * The audit log screen's filters, read from the page's query string (a GET form): what kind of
@@ -17,7 +18,7 @@ const filterDateSchema = z.preprocess(
   z
     .string({ error: 'must be a date written YYYY-MM-DD' })
     .max(10, { error: 'must be a date written YYYY-MM-DD' })
-    .refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' })
+    .refine(isSupportedIsoDate, { error: ISO_DATE_MESSAGE })
     .optional(),
 );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { USER_ROLES } from '../auth/permissions';
+import { hasNoNul, noNulMessage } from './common';
 
 /*
  * Inputs of sign-in, password changes, users and API tokens, shared by the forms, the server
@@ -9,8 +10,6 @@ import { USER_ROLES } from '../auth/permissions';
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 const NAME_MAX_LENGTH = 100;
-
-const noNul = (s: string) => !s.includes('\u0000');
 
 export const emailSchema = z
   .string({ error: 'email is required' })
@@ -29,7 +28,7 @@ export const displayNameSchema = z
   .trim()
   .min(1, { error: 'name must not be blank' })
   .max(NAME_MAX_LENGTH, { error: `name must be at most ${NAME_MAX_LENGTH} characters` })
-  .refine(noNul, { error: 'name must not contain NUL characters' });
+  .refine(hasNoNul, { error: noNulMessage('name') });
 
 /** A password someone types to sign in: any non-empty text up to the maximum length. */
 const enteredPasswordSchema = z
@@ -42,7 +41,7 @@ export const newPasswordSchema = z
   .string({ error: 'new password is required' })
   .min(PASSWORD_MIN_LENGTH, { error: `new password must be at least ${PASSWORD_MIN_LENGTH} characters` })
   .max(PASSWORD_MAX_LENGTH, { error: `new password must be at most ${PASSWORD_MAX_LENGTH} characters` })
-  .refine(noNul, { error: 'new password must not contain NUL characters' })
+  .refine(hasNoNul, { error: noNulMessage('new password') })
   .refine((s) => s.trim().length > 0, { error: 'new password must not be only spaces' });
 
 export const signInSchema = z.object({
@@ -73,7 +72,12 @@ export const createUserSchema = z.strictObject({
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-export const userIdSchema = z.string({ error: 'user id is required' }).trim().min(1).max(100);
+export const userIdSchema = z
+  .string({ error: 'user id is required' })
+  .trim()
+  .min(1)
+  .max(100)
+  .refine(hasNoNul, { error: noNulMessage('user id') });
 
 export const setUserRoleSchema = z.strictObject({ userId: userIdSchema, role: roleSchema });
 export type SetUserRoleInput = z.infer<typeof setUserRoleSchema>;

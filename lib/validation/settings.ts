@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SETTING_MAX, SETTING_NAMES, SETTING_UNIT, type SettingName } from '../retention/settings';
+import { hasNoNul, noNulMessage } from './common';
 
 /*
  * A settings change (RETENTION.md, "Changing settings"), shared by the command line, the web form
@@ -62,7 +63,7 @@ export const settingsReasonSchema = z
   .min(1, { error: 'reason is required and must not be blank' })
   .max(REASON_MAX_LENGTH, { error: `reason must be at most ${REASON_MAX_LENGTH} characters` })
   // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
-  .refine((s) => !s.includes('\u0000'), { error: 'reason must not contain NUL characters' });
+  .refine(hasNoNul, { error: noNulMessage('reason') });
 
 /** One or more distinct settings with their new values (a what-if needs no reason). */
 export const settingValueChangesSchema = z

@@ -69,8 +69,10 @@ export async function saveSettingsChange(_previous: SaveSettingsResult | null, f
         reason,
         by: changedByOf(caller).label,
         expected,
-        // As on the command line: the confirmed what-if approves the removals due with the new values.
-        approvedRemovals: whatIf.proposed.actors,
+        // As on the command line: the confirmed what-if approves the removals the change newly makes
+        // due, not the backlog already due with the current values (RETENTION.md, "Circuit breaker").
+        approvedRemovals: whatIf.newlyDue.actors,
+        dueBefore: whatIf.current.actors,
       }));
     } catch (e) {
       if (e instanceof SettingsChangedMeanwhileError) return changedMeanwhile(await whatIfNow());
