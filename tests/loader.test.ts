@@ -75,6 +75,16 @@ describe('the scenario schema names the JSON path at fault', () => {
     ['a megabyte string', mutate((s) => (s.actors[0].personal.name = 'x'.repeat(1024 * 1024))), 'actors[0].personal.name'],
     ['relatedActorId negative', mutate((s) => (s.actors[0].records.relationships = [{ date: '2016-01-01', relatedActorId: -4 }])), 'actors[0].records.relationships[0].relatedActorId'],
     ['actors not an array', mutate((s) => (s.actors = {})), 'actors'],
+    ['removal request not a date', mutate((s) => (s.actors[0].removalRequestedOn = '2025-02-30')), 'actors[0].removalRequestedOn'],
+    ['removal request in 1899', mutate((s) => (s.actors[0].removalRequestedOn = '1899-12-31')), 'actors[0].removalRequestedOn'],
+    ['removal request null', mutate((s) => (s.actors[0].removalRequestedOn = null)), 'actors[0].removalRequestedOn'],
+    ['legal hold without reason', mutate((s) => (s.actors[0].legalHold = { until: null })), 'actors[0].legalHold.reason'],
+    ['legal hold with an empty reason', mutate((s) => (s.actors[0].legalHold = { until: null, reason: '' })), 'actors[0].legalHold.reason'],
+    ['legal hold reason over 1,000 characters', mutate((s) => (s.actors[0].legalHold = { until: null, reason: 'x'.repeat(1001) })), 'actors[0].legalHold.reason'],
+    ['legal hold reason with NUL', mutate((s) => (s.actors[0].legalHold = { until: null, reason: 'court\u0000order' })), 'actors[0].legalHold.reason'],
+    ['legal hold until not a date', mutate((s) => (s.actors[0].legalHold = { until: '2027-13-01', reason: 'dispute' })), 'actors[0].legalHold.until'],
+    ['legal hold without until', mutate((s) => (s.actors[0].legalHold = { reason: 'dispute' })), 'actors[0].legalHold.until'],
+    ['legal hold extra key', mutate((s) => (s.actors[0].legalHold = { until: null, reason: 'dispute', by: 'x' })), 'actors[0].legalHold'],
   ])('%s', (_name, text, expectedPath) => {
     const problem = problemOf(text);
     if (typeof expectedPath === 'string') expect(problem.path).toBe(expectedPath);
