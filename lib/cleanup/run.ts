@@ -29,6 +29,8 @@ export type RunSummary = {
   asOf: IsoDate;
   dryRun: boolean;
   actorsRemoved: number;
+  /** Of `actorsRemoved`, those removed on their own removal request (no approval used up). */
+  actorsRemovedOnRequest: number;
   records: CategoryCounts;
   skipped: Record<string, number>;
   errors: number;
@@ -127,6 +129,8 @@ type BatchResult = {
   examined: number;
   locked: number;
   removed: number;
+  /** Of the removed, those removed on their own removal request (they use up no approval). */
+  removedOnRequest: number;
   counts: Record<CategoryId, { deleted: number; anonymized: number }>;
   skipped: Record<string, number>;
 };
@@ -244,8 +248,10 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
  * leaves nothing due, so that backlog is zero without a count.
  */
 async function afterRealRun(db: Db, client: pg.PoolClient, summary: RunSummary): Promise<void> {
-  if (summary.actorsRemoved > 0) {
-    await client.query('update cleanup_state set approved_actors_left = greatest(0, approved_actors_left - $1) where id = 1', [summary.actorsRemoved]);
+  // Removals on the actor's own request were decided by a person: they use up no approval.
+  const approvedUsed = summary.actorsRemoved - summary.actorsRemovedOnRequest;
+  if (approvedUsed > 0) {
+    await client.query('update cleanup_state set approved_actors_left = greatest(0, approved_actors_left - $1) where id = 1', [approvedUsed]);
   }
   const clean = summary.status === 'completed' && summary.errors === 0 && summary.actorsLocked === 0;
   await storeBacklog(client, summary.asOf, clean ? emptyDue() : await countDue(db, { asOf: summary.asOf }));
@@ -297,6 +303,7 @@ class RunState {
   actorsExamined = 0;
   actorsLocked = 0;
   actorsRemoved = 0;
+  actorsRemovedOnRequest = 0;
   recordsProcessed = 0;
   batches = 0;
   errors = 0;
@@ -410,16 +417,19 @@ class RunState {
     await this.options.onPhase?.('filled');
     const examined = inRange.rows[0]?.n ?? 0;
     const lockedCount = filled.rowCount ?? 0;
-    const result: BatchResult = { examined, locked: examined - lockedCount, removed: 0, counts: emptyCounts(), skipped: {} };
+    const result: BatchResult = { examined, locked: examined - lockedCount, removed: 0, removedOnRequest: 0, counts: emptyCounts(), skipped: {} };
 
     const phase1 = await c.query<Record<CategoryId, number>>(this.rulesSql, [lo, hi]);
     for (const id of CATEGORY_IDS) addCount(result.counts, id, phase1.rows[0]?.[id] ?? 0);
     await this.options.onPhase?.('rulesApplied');
 
-    const candidates = await c.query<{ actor_id: number; codes: string[] }>(this.conditionSql, [lo, hi]);
+    const candidates = await c.query<{ actor_id: number; codes: string[]; requested: boolean }>(this.conditionSql, [lo, hi]);
     const removable: number[] = [];
     for (const row of candidates.rows) {
-      if (row.codes.length === 0) removable.push(row.actor_id);
+      if (row.codes.length === 0) {
+        removable.push(row.actor_id);
+        if (row.requested) result.removedOnRequest += 1;
+      }
       for (const code of row.codes) result.skipped[code] = (result.skipped[code] ?? 0) + 1;
     }
     await this.options.onPhase?.('conditionsChecked');
@@ -473,6 +483,7 @@ class RunState {
       actorsExamined: this.actorsExamined + batch.examined,
       actorsLocked: this.actorsLocked + batch.locked,
       actorsRemoved: this.actorsRemoved + batch.removed,
+      actorsRemovedOnRequest: this.actorsRemovedOnRequest + batch.removedOnRequest,
       recordsProcessed: this.recordsProcessed + processed,
       batches: this.batches + 1,
     };
@@ -484,6 +495,7 @@ class RunState {
     this.actorsExamined = next.actorsExamined;
     this.actorsLocked = next.actorsLocked;
     this.actorsRemoved = next.actorsRemoved;
+    this.actorsRemovedOnRequest = next.actorsRemovedOnRequest;
     this.recordsProcessed = next.recordsProcessed;
     this.batches = next.batches;
   }
@@ -541,6 +553,7 @@ class RunState {
       asOf: this.options.asOf,
       dryRun: this.dryRun,
       actorsRemoved: this.actorsRemoved,
+      actorsRemovedOnRequest: this.actorsRemovedOnRequest,
       records: compactCounts(this.counts),
       skipped: { ...this.skipped },
       errors: this.errors,

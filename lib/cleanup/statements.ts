@@ -316,7 +316,7 @@ export function conditionsSql(settings: RetentionSettings, c: Cutoffs): string {
     with cand as materialized (
       select b.actor_id, b.cancel_financial, b.request_on, b.on_hold from cleanup_batch b where b.removal_candidate),
     ${conditionCtes(settings, c)}
-    select actor_id, codes from coded`;
+    select coded.actor_id, coded.codes, cand.request_on is not null as requested from coded join cand using (actor_id)`;
 }
 
 /**
