@@ -7,6 +7,7 @@ import { demoCommand, parseDemoArgs } from './commands/demo';
 import { jobCommand, parseJobArgs } from './commands/job';
 import { loadCommand, readScenarioFile } from './commands/load';
 import { parseReportArgs, reportCommand } from './commands/report';
+import { holdCommand, parseHoldArgs, parseRequestRemovalArgs, requestRemovalCommand } from './commands/requests';
 import { parseSettingsArgs, settingsCommand } from './commands/settings';
 import { parseTokenArgs, tokenCommand } from './commands/token';
 import { parseUserArgs, userCommand } from './commands/user';
@@ -25,6 +26,11 @@ const HELP = `retention: the GDPR retention dashboard's command line
                                prints only the one-time password
   retention token add --role R [--name N]
                                prints only the API token (shown once)
+  retention request-removal <actorId> --reason TEXT [--json]
+                               records the customer's removal request, dated today
+  retention hold <actorId> --reason TEXT [--until D] [--json]
+  retention hold <actorId> --release --reason TEXT
+                               places, changes or releases a legal hold
   retention db stop            stop the embedded PostgreSQL of DATA_DIR
 
 Exit codes: 0 success, 1 failure, 2 bad input, 3 the cleanup cannot run now.
@@ -71,6 +77,14 @@ function prepare(command: string | undefined, argv: string[]): Prepared | 'help'
     case 'token': {
       const args = parseTokenArgs(argv);
       return (c) => tokenCommand(c.db, args);
+    }
+    case 'request-removal': {
+      const args = parseRequestRemovalArgs(argv);
+      return (c) => requestRemovalCommand(c.db, args);
+    }
+    case 'hold': {
+      const args = parseHoldArgs(argv);
+      return (c) => holdCommand(c.db, args);
     }
     case undefined:
     case 'help':

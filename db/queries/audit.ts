@@ -1,9 +1,10 @@
+import type { AuditTargetType } from '../../lib/auth/audit-actions';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 
 export type AuditEntryRow = {
   /** What changed: a setting (settings_audit), a login or an API token (audit_log). */
-  kind: 'settings' | 'user' | 'token' | 'job';
+  kind: 'settings' | AuditTargetType;
   id: number;
   at: Date;
   by: string;
@@ -39,7 +40,7 @@ export async function getAuditEntries(db: DbOrTx, params: GetAuditEntriesParams)
   // A day's bounds are its midnights in the time zone: [from 00:00, the day after `to` 00:00).
   if (params.fromDate) conditions.push(sql`e.at >= ((${params.fromDate}::date)::timestamp at time zone ${timeZone})`);
   if (params.toDate) conditions.push(sql`e.at < ((${params.toDate}::date + 1)::timestamp at time zone ${timeZone})`);
-  const result = await db.execute<{ kind: 'settings' | 'user' | 'token' | 'job'; id: string | number; at: string | Date; by: string; action: string; target: string; details: Record<string, unknown> }>(sql`
+  const result = await db.execute<{ kind: AuditEntryRow['kind']; id: string | number; at: string | Date; by: string; action: string; target: string; details: Record<string, unknown> }>(sql`
     select * from (
       select 'settings' as kind, id, changed_at as at, changed_by as by, 'settings.change' as action, setting as target,
              jsonb_build_object('oldValue', old_value, 'newValue', new_value, 'reason', reason) as details

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { USER_ROLES, type UserRole } from '../../lib/auth/roles';
-import { AUDIT_ACTIONS, type AuditAction } from '../../lib/auth/audit-actions';
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditAction, type AuditTargetType } from '../../lib/auth/audit-actions';
 
-export { AUDIT_ACTIONS, type AuditAction };
+export { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditAction, type AuditTargetType };
 
 /*
  * Sign-in, sessions and API tokens. The four Better Auth tables (users, sessions, accounts,
@@ -179,7 +179,7 @@ export const auditLog = pgTable(
     changedBy: text('changed_by').notNull(),
     changedByUserId: text('changed_by_user_id'),
     action: text('action').$type<AuditAction>().notNull(),
-    targetType: text('target_type').$type<'user' | 'token' | 'job'>().notNull(),
+    targetType: text('target_type').$type<AuditTargetType>().notNull(),
     targetId: text('target_id').notNull(),
     targetLabel: text('target_label').notNull(),
     details: jsonb('details').$type<AuditDetails>().notNull().default({}),
@@ -187,7 +187,7 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_changed_at_idx').on(t.changedAt),
     index('audit_log_target_idx').on(t.targetType, t.targetId),
-    check('audit_log_target_type', sql`${t.targetType} in ('user','token','job')`),
+    check('audit_log_target_type', sql`${t.targetType} in (${sql.raw(AUDIT_TARGET_TYPES.map((a) => `'${a}'`).join(','))})`),
     check(
       'audit_log_action_known',
       sql`${t.action} in (${sql.raw(AUDIT_ACTIONS.map((a) => `'${a}'`).join(','))})`,

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client';
-import { auditLog, type AuditAction, type AuditDetails } from '../../db/schema/auth';
+import { auditLog, type AuditAction, type AuditDetails, type AuditTargetType } from '../../db/schema/auth';
 
 /**
  * Who makes a change: a signed-in user (their email and id), an API token ("token <name>") or a
@@ -10,7 +10,7 @@ export type ChangedBy = { label: string; userId: string | null };
 export type AuditEntry = {
   action: AuditAction;
   by: ChangedBy;
-  target: { type: 'user' | 'token' | 'job'; id: string; label: string };
+  target: { type: AuditTargetType; id: string; label: string };
   /** What changed, never a password, a token or a hash of one. */
   details?: AuditDetails;
 };

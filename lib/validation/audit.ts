@@ -8,7 +8,7 @@ import { ISO_DATE_MESSAGE } from './common';
  * values mean "no filter".
  */
 
-export const AUDIT_KINDS = ['settings', 'user', 'token', 'job'] as const;
+export const AUDIT_KINDS = ['settings', 'user', 'token', 'job', 'removal_request', 'legal_hold'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);

@@ -19,6 +19,8 @@ const KIND_STYLE: Record<AuditScreenEntry['kind'], string> = {
   user: 'bg-brand-soft text-brand ring-brand/30',
   token: 'bg-cat-loans/10 text-cat-loans ring-cat-loans/30',
   job: 'bg-cat-history/10 text-cat-history ring-cat-history/30',
+  removal_request: 'bg-warn/10 text-warn ring-warn/30',
+  legal_hold: 'bg-danger/10 text-danger ring-danger/30',
 };
 
 /** What an entry's details say, in words: old → new value and the reason, a role change, sessions signed out. */
@@ -38,6 +40,11 @@ function Details({ entry }: { entry: AuditScreenEntry }) {
     if (typeof d.sessionsRevoked === 'number') lines.push(t('sessionsRevoked', { count: d.sessionsRevoked }));
     if (d.demo === true) lines.push(t('demo'));
     if (typeof d.approvedActors === 'number') lines.push(t('approvedActors', { count: d.approvedActors }));
+    // Requests about one customer: the dates and the reason (a reference), never the actor.
+    if (typeof d.requestedOn === 'string') lines.push(t('requestedOn', { date: d.requestedOn }));
+    if (d.until !== undefined && entry.action !== 'legal_hold.release')
+      lines.push(d.oldUntil !== undefined ? t('untilChange', { from: d.oldUntil === null ? '—' : String(d.oldUntil), to: d.until === null ? '—' : String(d.until) }) : d.until === null ? t('noEnd') : t('until', { date: String(d.until) }));
+    if (typeof d.reason === 'string') lines.push(t('reason', { reason: d.reason }));
   }
   if (lines.length === 0) return <span className="text-muted">—</span>;
   return (
