@@ -19,6 +19,10 @@ export const PERMISSIONS = [
   // Loan item ids and financial amounts on the actor screen: admin only (support sees dates and
   // categories, INTERFACES/issue). Stripped on the server for callers without it.
   'actor.details',
+  // Requests about one customer (RETENTION.md): support records a removal request; only admin
+  // places, changes and releases a legal hold (support sees that one exists, never its reason).
+  'actor.request_removal',
+  'actor.legal_hold',
   'users.manage',
   'tokens.manage',
   'logs.read',
@@ -36,7 +40,7 @@ const MANAGER = ['settings.read', 'policy.read', 'reports.read', 'cleanup.read']
 export const ROLE_PERMISSIONS: { readonly [R in UserRole]: readonly Permission[] } = {
   manager: MANAGER,
   ops: [...MANAGER, 'cleanup.control', 'metrics.read'],
-  support: ['actor.lookup'],
+  support: ['actor.lookup', 'actor.request_removal'],
   admin: PERMISSIONS,
 };
 
