@@ -76,7 +76,8 @@ describe('the permission table', () => {
     manager: ['settings.read', 'policy.read', 'reports.read', 'cleanup.read'],
     // GET /metrics: "ops, admin (token or session)".
     ops: ['settings.read', 'policy.read', 'reports.read', 'cleanup.read', 'cleanup.control', 'metrics.read'],
-    support: ['actor.lookup'],
+    // "look up single actors …, record a removal request" (placing a legal hold is admin's).
+    support: ['actor.lookup', 'actor.request_removal'],
     admin: [...PERMISSIONS],
   };
 
