@@ -7,7 +7,7 @@ import type { BacklogHistory } from '@/lib/cleanup/backlog-history';
 import type { JobStatus, RunDto } from '@/lib/cleanup/job';
 import { ApiCallError, getJson, postJson } from './api';
 import { BacklogPanel } from './backlog-panel';
-import { JobPanel, type ControlAction } from './job-panel';
+import { ASK_AGAIN_CODES, JobPanel, type ControlAction, type RunConfirmationAnswer } from './job-panel';
 import { RunHistory } from './run-history';
 
 type Props = {
@@ -64,8 +64,8 @@ export function CleanupDashboard({ initialStatus, initialRuns, initialBacklog, c
       void queryClient.invalidateQueries({ queryKey: ['cleanup-backlog'] });
     },
     onError: (e: Error) => {
-      // A changed count is not a failure: the job panel asks again with the new number.
-      if (e instanceof ApiCallError && e.code === 'COUNT_CHANGED') return;
+      // A changed count or a stale confirmation is not a failure: the job panel asks again with a new count.
+      if (e instanceof ApiCallError && (ASK_AGAIN_CODES as readonly string[]).includes(e.code ?? '')) return;
       setMessage({ kind: 'error', text: e.message });
       void queryClient.invalidateQueries({ queryKey: ['cleanup-status'] });
     },
@@ -82,6 +82,15 @@ export function CleanupDashboard({ initialStatus, initialRuns, initialBacklog, c
         message={message}
         act={async (action) => {
           await control.mutateAsync(action);
+        }}
+        requestConfirmation={async () => {
+          setMessage(null);
+          try {
+            return (await postJson('/api/v1/cleanup/run/confirmation')) as RunConfirmationAnswer;
+          } catch (e) {
+            setMessage({ kind: 'error', text: (e as Error).message });
+            throw e;
+          }
         }}
       />
       <BacklogPanel status={status.data} history={backlog.data} timeZone={timeZone} />

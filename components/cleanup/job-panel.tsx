@@ -10,6 +10,9 @@ import { ApiCallError } from './api';
 
 export type ControlAction = { path: 'pause' | 'resume' | 'run' | 'acknowledge'; body?: object };
 
+/** API refusals of a run now that the job panel answers by asking again (not shown as errors). */
+export const ASK_AGAIN_CODES = ['COUNT_CHANGED', 'CONFIRMATION_EXPIRED', 'CONFIRMATION_USED', 'CONFIRMATION_INVALID'] as const;
+
 const STATE_STYLE: Record<JobStatus['state'], string> = {
   idle: 'bg-ok/10 text-ok ring-ok/30',
   running: 'bg-brand-soft text-brand ring-brand/30',
@@ -27,41 +30,72 @@ type Props = {
   message: { kind: 'ok' | 'error'; text: string } | null;
   /** Posts the action; resolves when it was accepted, rejects with the API's refusal. */
   act: (action: ControlAction) => Promise<void>;
+  /** Asks the API for a run-now confirmation (a fresh count); rejects with the API's refusal. */
+  requestConfirmation: () => Promise<RunConfirmationAnswer>;
 };
+
+/** What POST cleanup/run/confirmation answers: a fresh count of what a run now removes. */
+export type RunConfirmationAnswer = { confirmationId: string; actorsDue: number; recordsDue: number; expiresAt: string };
+
+/** Why the panel asks (again): first time, the count changed, the confirmation expired or was used. */
+type AskReason = 'question' | 'changed' | 'expired' | 'invalid';
+
+/** API refusals of a confirmed run after which the panel asks again with a new confirmation. */
+const ASK_AGAIN: Record<(typeof ASK_AGAIN_CODES)[number], AskReason> = {
+  COUNT_CHANGED: 'changed',
+  CONFIRMATION_EXPIRED: 'expired',
+  CONFIRMATION_USED: 'invalid',
+  CONFIRMATION_INVALID: 'invalid',
+};
+
+/** Minutes a confirmation is valid (lib/cleanup/run-confirmation.ts, RUN_CONFIRMATION_MINUTES). */
+const CONFIRMATION_MINUTES = 5;
 
 /**
  * The job's state, health and breaker, the live progress of a running run, and the controls the
- * role may use. "Run now" first shows how many actors the run will remove (the backlog counted at
- * the end of the last run) and asks; the confirmed number goes to the API, which counts again and
- * answers 409 COUNT_CHANGED with the new number when it differs, so the operator confirms what is
- * really due. A run confirmed this way is attended: the circuit breaker does not stop it
- * (RETENTION.md, "Circuit breaker").
+ * role may use. "Run now" first asks the API for a confirmation: a fresh count of what the run
+ * will remove, valid five minutes for this session only. The panel shows that count and asks; the
+ * confirmed run carries the confirmation's id, and the API counts again: when the count changed,
+ * or the confirmation expired, the panel gets a new one and asks again with its numbers. A run
+ * confirmed this way is attended: the circuit breaker does not stop it (RETENTION.md, "Circuit
+ * breaker"); API tokens cannot get a confirmation, so a script's run always passes the breaker.
  */
-export function JobPanel({ status: s, canControl, canAcknowledge, timeZone, pending, message, act }: Props) {
+export function JobPanel({ status: s, canControl, canAcknowledge, timeZone, pending, message, act, requestConfirmation }: Props) {
   const t = useTranslations('cleanup');
   const locale = useLocale();
   const n = (v: number) => formatCount(locale, v);
-  const [confirm, setConfirm] = useState<{ actors: number; records: number | null; changed: boolean } | null>(null);
+  const [confirm, setConfirm] = useState<(RunConfirmationAnswer & { reason: AskReason }) | null>(null);
+  const [isCounting, setIsCounting] = useState(false);
   const confirmRef = useRef<HTMLDivElement>(null);
   const isRunning = s.state === 'running';
-  const cannotRun = pending || isRunning || !!s.paused || !!s.tripped;
+  const cannotRun = pending || isCounting || isRunning || !!s.paused || !!s.tripped;
 
   useEffect(() => {
     if (confirm) confirmRef.current?.focus();
   }, [confirm]);
 
-  const openConfirm = () =>
-    setConfirm({ actors: s.backlog?.actors ?? 0, records: s.backlog ? s.backlog.recordsTotal : null, changed: false });
+  const ask = async (reason: AskReason) => {
+    setIsCounting(true);
+    try {
+      setConfirm({ ...(await requestConfirmation()), reason });
+    } catch {
+      // The dashboard shows the refusal; nothing to confirm without a count.
+      setConfirm(null);
+    } finally {
+      setIsCounting(false);
+    }
+  };
 
   const runConfirmed = async () => {
     if (!confirm) return;
     try {
-      await act({ path: 'run', body: { dryRun: false, confirmedRemovals: confirm.actors } });
+      await act({ path: 'run', body: { confirmationId: confirm.confirmationId } });
       setConfirm(null);
     } catch (e) {
-      if (e instanceof ApiCallError && e.code === 'COUNT_CHANGED' && typeof e.details?.dueActors === 'number') {
-        setConfirm({ actors: e.details.dueActors, records: null, changed: true });
-      } else setConfirm(null);
+      const code = e instanceof ApiCallError ? e.code : undefined;
+      const reason = code && code in ASK_AGAIN ? ASK_AGAIN[code as keyof typeof ASK_AGAIN] : undefined;
+      if (reason) await ask(reason);
+      else setConfirm(null);
     }
   };
 
@@ -138,7 +172,7 @@ export function JobPanel({ status: s, canControl, canAcknowledge, timeZone, pend
             </button>
           ) : null}
           {canControl ? (
-            <button type="button" className={buttonClass('primary')} disabled={cannotRun || !!confirm} onClick={openConfirm} aria-expanded={!!confirm} aria-controls="run-now-confirm">
+            <button type="button" className={buttonClass('primary')} disabled={cannotRun || !!confirm} onClick={() => void ask('question')} aria-expanded={!!confirm} aria-controls="run-now-confirm">
               {t('runNow')}
             </button>
           ) : null}
@@ -159,6 +193,11 @@ export function JobPanel({ status: s, canControl, canAcknowledge, timeZone, pend
           ) : null}
         </div>
       ) : null}
+      {isCounting ? (
+        <p role="status" className="mt-4 text-sm text-muted" data-testid="run-now-counting">
+          {t('confirmRun.counting')}
+        </p>
+      ) : null}
       {confirm ? (
         <div
           id="run-now-confirm"
@@ -170,17 +209,13 @@ export function JobPanel({ status: s, canControl, canAcknowledge, timeZone, pend
           data-testid="run-now-confirm"
         >
           <p id="run-now-confirm-text" className="text-sm">
-            {confirm.changed
-              ? t('confirmRun.changed', { actors: n(confirm.actors) })
-              : confirm.records === null
-                ? t('confirmRun.notCounted')
-                : t('confirmRun.question', { actors: n(confirm.actors), records: n(confirm.records) })}
+            {t(`confirmRun.${confirm.reason}`, { actors: n(confirm.actorsDue), records: n(confirm.recordsDue), minutes: CONFIRMATION_MINUTES })}
           </p>
           <div className="mt-3 flex flex-wrap gap-2">
-            <button type="button" className={buttonClass(confirm.actors > 0 ? 'danger' : 'primary')} disabled={pending} onClick={() => void runConfirmed()}>
-              {t('confirmRun.confirm', { actors: confirm.actors, shown: n(confirm.actors) })}
+            <button type="button" className={buttonClass(confirm.actorsDue > 0 ? 'danger' : 'primary')} disabled={pending || isCounting} onClick={() => void runConfirmed()}>
+              {t('confirmRun.confirm', { actors: confirm.actorsDue, shown: n(confirm.actorsDue) })}
             </button>
-            <button type="button" className={buttonClass('secondary')} disabled={pending} onClick={() => setConfirm(null)}>
+            <button type="button" className={buttonClass('secondary')} disabled={pending || isCounting} onClick={() => setConfirm(null)}>
               {t('confirmRun.cancel')}
             </button>
           </div>

@@ -56,7 +56,7 @@ export function RunHistory({ runs, timeZone }: { runs: RunDto[]; timeZone: strin
                 <td className="py-1.5 pr-3">{run.trigger}</td>
                 <td className="py-1.5 pr-3">
                   {run.dryRun ? <span className="mr-1 rounded bg-brand-soft px-1.5 py-0.5 text-xs font-medium text-brand">{t('dryRun')}</span> : null}
-                  <span className={failed ? 'font-medium text-danger' : ''}>{t(`runStatus.${run.status as 'completed'}`)}</span>
+                  <span className={failed ? 'font-medium text-danger' : ''}>{t.has(`runStatus.${run.status as 'completed'}`) ? t(`runStatus.${run.status as 'completed'}`) : run.status}</span>
                   {run.stopReason ? <span className="block max-w-xs text-xs text-muted">{run.stopReason}</span> : null}
                 </td>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{n(run.actorsRemoved)}</td>

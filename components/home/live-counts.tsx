@@ -9,9 +9,10 @@ const STATUS_STYLE: Record<string, string> = {
   interrupted: 'bg-warn/10 text-warn ring-warn/30',
   failed: 'bg-danger/10 text-danger ring-danger/30',
   tripped: 'bg-danger/10 text-danger ring-danger/30',
+  paused: 'bg-warn/10 text-warn ring-warn/30',
 };
 
-const KNOWN_STATUSES = ['completed', 'running', 'partial', 'interrupted', 'failed', 'tripped'] as const;
+const KNOWN_STATUSES = ['completed', 'running', 'partial', 'interrupted', 'failed', 'tripped', 'paused'] as const;
 type KnownStatus = (typeof KNOWN_STATUSES)[number];
 const isKnownStatus = (s: string): s is KnownStatus => (KNOWN_STATUSES as readonly string[]).includes(s);
 

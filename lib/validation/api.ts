@@ -73,10 +73,21 @@ export const runsQuerySchema = z.strictObject({
     .optional(),
 });
 
-export const runNowBodySchema = z.strictObject({
-  dryRun: z.boolean().optional(),
-  confirmedRemovals: z.number().int().min(0).max(1_000_000_000).optional(),
-});
+/**
+ * `POST cleanup/run`: a dry run, or a run with the id of this session's confirmation (POST
+ * cleanup/run/confirmation) to be attended. A dry run removes nothing and needs no confirmation.
+ */
+export const runNowBodySchema = z
+  .strictObject({
+    dryRun: z.boolean().optional(),
+    confirmationId: z.uuid({ message: 'must be the confirmationId that POST cleanup/run/confirmation answered' }).optional(),
+  })
+  .refine((body) => !(body.dryRun === true && body.confirmationId !== undefined), {
+    path: ['confirmationId'],
+    message: 'is only for a run that removes: a dry run needs no confirmation',
+  });
+
+export type RunNowBody = z.infer<typeof runNowBodySchema>;
 
 /** Parses a JSON request body (empty: `{}`) against a strict schema, naming the first bad field. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {

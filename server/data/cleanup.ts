@@ -1,10 +1,12 @@
 import 'server-only';
 import { changedByOf, type Caller } from '@/lib/auth/caller';
+import { ForbiddenError } from '@/lib/auth/errors';
 import { getCleanupConfig } from '@/lib/cleanup/config';
 import { getBacklogHistory } from '@/lib/cleanup/backlog-history';
 import { countDue } from '@/lib/cleanup/count-due';
 import { acknowledgeBreaker, getJobStatus, getRecentRuns, isRunActive, pauseJob, resumeJob, runScheduledCleanup } from '@/lib/cleanup/job';
 import { runCleanup } from '@/lib/cleanup/run';
+import { consumeRunConfirmation, createRunConfirmation, RunConfirmationError, type RunConfirmation } from '@/lib/cleanup/run-confirmation';
 import { todayIn } from '@/lib/retention/dates';
 import { getServerDb } from '@/server/db';
 
@@ -25,7 +27,7 @@ export async function getCleanupBacklogHistory(days: number) {
 
 export class CannotRunError extends Error {
   constructor(
-    readonly code: 'PAUSED' | 'TRIPPED' | 'RUN_ACTIVE' | 'COUNT_CHANGED',
+    readonly code: 'PAUSED' | 'TRIPPED' | 'RUN_ACTIVE' | 'COUNT_CHANGED' | RunConfirmationError['code'],
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
@@ -34,26 +36,54 @@ export class CannotRunError extends Error {
 }
 
 /**
+ * Counts what a run now would remove, for the person at the ops screen to confirm (POST
+ * cleanup/run/confirmation). Only a signed-in session gets one (ForbiddenError → 403 for an API
+ * token): a confirmed run is attended, and a script must never be.
+ */
+export async function createRunNowConfirmation(caller: Caller): Promise<RunConfirmation> {
+  if (caller.kind !== 'user') throw new ForbiddenError('a run-now confirmation is for a person signed in on the dashboard; an API token cannot get one');
+  const config = getCleanupConfig();
+  return createRunConfirmation(await getServerDb(), { sessionId: caller.sessionId, userId: caller.userId, asOf: todayIn(config.timeZone) });
+}
+
+/**
  * Starts a cleanup run now, in this process, and returns its id once the run record exists (the
  * run goes on in the background). Refused (CannotRunError → 409) when the job is paused (a dry run
- * is allowed), tripped, or a run is active. A run whose removals the caller confirmed after seeing
- * the count (`confirmedRemovals` equal to what is due now) is attended: the breaker does not stop
- * it. Any other run passes the circuit breaker like a scheduled one.
+ * is allowed) or a run is active. A run that presents a confirmation of the caller's own session
+ * (POST cleanup/run/confirmation: unused, not expired) whose count still holds is attended: the
+ * breaker does not stop it, even while the job is tripped. Any other run, and so every API
+ * token's, passes the circuit breaker like a scheduled one: refused while tripped; one that would
+ * remove too many actors removes nothing, is recorded as a tripped run, trips the job and is refused.
  */
-export async function startRunNow(caller: Caller, params: { dryRun: boolean; confirmedRemovals?: number }): Promise<{ runId: string; attended: boolean }> {
+export async function startRunNow(caller: Caller, params: { dryRun: boolean; confirmationId?: string }): Promise<{ runId: string; attended: boolean }> {
   const db = await getServerDb();
   const config = getCleanupConfig();
   const status = await getJobStatus(db, { cadenceMinutes: config.cadenceMinutes });
+  const confirming = !params.dryRun && params.confirmationId !== undefined;
   if (status.paused && !params.dryRun) throw new CannotRunError('PAUSED', 'the cleanup job is paused (a dry run is still allowed)');
-  if (status.tripped && !params.dryRun) throw new CannotRunError('TRIPPED', 'the circuit breaker has tripped: an admin must acknowledge it first', status.tripped.details ?? {});
+  if (status.tripped && !params.dryRun && !confirming) throw new CannotRunError('TRIPPED', 'the circuit breaker has tripped: an admin must acknowledge it first', status.tripped.details ?? {});
   if (await isRunActive(db)) throw new CannotRunError('RUN_ACTIVE', 'a cleanup run is active');
   const asOf = todayIn(config.timeZone);
   const trigger = caller.kind === 'user' ? 'dashboard' : 'api';
   let attended = false;
-  if (!params.dryRun && params.confirmedRemovals !== undefined) {
+  if (confirming) {
+    if (caller.kind !== 'user') {
+      throw new CannotRunError('CONFIRMATION_INVALID', 'only a person signed in on the dashboard confirms a run; a run with an API token is subject to the circuit breaker');
+    }
+    let confirmed: Awaited<ReturnType<typeof consumeRunConfirmation>>;
+    try {
+      confirmed = await consumeRunConfirmation(db, { confirmationId: params.confirmationId!, sessionId: caller.sessionId, userId: caller.userId });
+    } catch (e) {
+      if (e instanceof RunConfirmationError) throw new CannotRunError(e.code, e.message);
+      throw e;
+    }
     const due = await countDue(db, { asOf });
-    if (due.actors !== params.confirmedRemovals) {
-      throw new CannotRunError('COUNT_CHANGED', `the number of actors due changed (${due.actors}, not ${params.confirmedRemovals}): confirm again`, { dueActors: due.actors });
+    if (confirmed.asOf !== asOf || due.actors !== confirmed.actorsDue) {
+      throw new CannotRunError('COUNT_CHANGED', `the number of actors due changed (${due.actors}, not ${confirmed.actorsDue}): confirm again`, {
+        actorsDue: due.actors,
+        recordsDue: due.recordsTotal,
+        confirmedActorsDue: confirmed.actorsDue,
+      });
     }
     attended = true;
   }
@@ -69,8 +99,9 @@ export async function startRunNow(caller: Caller, params: { dryRun: boolean; con
         ? runCleanup(db, { ...base, dryRun: params.dryRun, onStart }).then(() => undefined)
         : runScheduledCleanup(db, { ...base, onStart }).then((outcome) => {
             if (!outcome.ran && !started) {
-              if (outcome.reason === 'tripped') reject(new CannotRunError('TRIPPED', 'the circuit breaker tripped: too many actors would be removed', outcome.details));
-              else if (outcome.reason === 'paused') reject(new CannotRunError('PAUSED', 'the cleanup job is paused'));
+              if (outcome.reason === 'tripped') {
+                reject(new CannotRunError('TRIPPED', 'the circuit breaker tripped: too many actors would be removed', { ...outcome.details, ...(outcome.runId ? { runId: outcome.runId } : {}) }));
+              } else if (outcome.reason === 'paused') reject(new CannotRunError('PAUSED', 'the cleanup job is paused'));
               else reject(new CannotRunError('RUN_ACTIVE', 'a cleanup run is active'));
             }
           });
