@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getActorReport } from '@/lib/actors/get-actor-report';
+import { runScheduledCleanup } from '@/lib/cleanup/job';
 import { runCleanup } from '@/lib/cleanup/run';
 import {
   ActorNotFoundError,
@@ -69,6 +70,18 @@ describe('removal on request', () => {
     expect(left.rows[0].n).toBe(0);
     // The audit log keeps the entry, and nothing in it points to the removed customer.
     expect((await audit()).length).toBe(1);
+  });
+
+  it('approves the actor’s own removal for the circuit breaker: a scheduled run removes them without tripping', async () => {
+    await load();
+    await t.db.$client.query(`update cleanup_state set paused = false, tripped_at = null, trip = null, approved_actors_left = 0`);
+    // Three actors: removing one is a third of the library, far beyond the breaker's 1 %.
+    await recordRemovalRequest(t.db, { actorId: 7002, reason: 'letter 8', by, today });
+    const outcome = await runScheduledCleanup(t.db, { asOf: today, trigger: 'schedule' });
+    expect(outcome.ran).toBe(true);
+    if (outcome.ran) expect(outcome.summary).toMatchObject({ actorsRemoved: 1, actorsRemovedOnRequest: 1 });
+    const state = await t.db.$client.query(`select tripped_at, approved_actors_left from cleanup_state`);
+    expect(state.rows[0]).toMatchObject({ tripped_at: null, approved_actors_left: 0 });
   });
 
   it('an open fine still keeps the actor; the request shows on the report', async () => {

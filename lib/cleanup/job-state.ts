@@ -40,8 +40,15 @@ export type BreakerDecision =
  * approved `approvedLeft` removals that are not done yet. The run trips when the removals beyond
  * the approval exceed either threshold; otherwise it goes on, using up the approval first.
  */
-export function decideBreaker(input: { dueActors: number; approvedLeft: number; actorsTotal: number; thresholds: BreakerThresholds }): BreakerDecision {
-  const unapproved = Math.max(0, input.dueActors - input.approvedLeft);
+export function decideBreaker(input: {
+  dueActors: number;
+  /** Of the due actors, those removed on their own removal request: a person decided it (RETENTION.md). */
+  requestedActors?: number;
+  approvedLeft: number;
+  actorsTotal: number;
+  thresholds: BreakerThresholds;
+}): BreakerDecision {
+  const unapproved = Math.max(0, input.dueActors - (input.requestedActors ?? 0) - input.approvedLeft);
   if (exceedsBreaker(unapproved, input.actorsTotal, input.thresholds)) {
     return { trips: true, dueActors: input.dueActors, unapproved, actorsTotal: input.actorsTotal, thresholds: input.thresholds };
   }

@@ -227,8 +227,10 @@ export async function resumeJob(db: Db, by: ChangedBy): Promise<void> {
  */
 export async function acknowledgeBreaker(db: Db, params: { by: ChangedBy; asOf: IsoDate }): Promise<{ approvedActors: number }> {
   const due = await countDue(db, { asOf: params.asOf });
-  await approveRemovals(db, { actors: due.actors, by: params.by, acknowledge: true });
-  return { approvedActors: due.actors };
+  // Removals on the actor's own request need no approval and use up none.
+  const actors = due.actors - due.requestedActors;
+  await approveRemovals(db, { actors, by: params.by, acknowledge: true });
+  return { approvedActors: actors };
 }
 
 /**
@@ -269,6 +271,7 @@ export async function runScheduledCleanup(db: Db, options: Omit<CleanupOptions, 
   const actorsTotal = total.rows[0]?.n ?? 0;
   const decision = decideBreaker({
     dueActors: due.actors,
+    requestedActors: due.requestedActors,
     approvedLeft: state.approved_actors_left,
     actorsTotal,
     thresholds: { maxActors: state.breaker_max_actors, maxShare: state.breaker_max_share },
