@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getActionTranslator } from '@/i18n/request-locale';
 import { translatedValidationFailure } from '@/i18n/validation';
+import { logUnexpectedError } from '@/lib/errors';
 import { safeNextPath, signInSchema } from '@/lib/validation/auth';
 import { actionFailure, type ActionResult } from '@/lib/validation/result';
 import { formFields } from '@/server/action-support';
@@ -37,7 +38,7 @@ export async function signIn(_previous: ActionResult | null, formData: FormData)
     const body = (await response.json()) as { user?: { mustChangePassword?: unknown } };
     mustChangePassword = body.user?.mustChangePassword !== false;
   } catch (e) {
-    console.error('sign-in failed', e);
+    logUnexpectedError('action sign in', e);
     return actionFailure(t('auth.signInFailed'));
   }
   // redirect() throws; it stays outside the try so it is not caught as a failure.
