@@ -22,9 +22,10 @@ const HELP = `retention: the GDPR retention dashboard's command line
   retention settings [show | set NAME=VALUE… --reason TEXT [--yes]]
   retention job [status | pause | resume | acknowledge] [--json]
   retention user add --email E --role manager|ops|support|admin [--name N]
-                               prints only the one-time password
-  retention token add --role R [--name N]
-                               prints only the API token (shown once)
+                               prints only the one-time password (it works for 72 hours)
+  retention token add --role R [--name N] [--expires-days N]
+                               prints only the API token (shown once); it expires after
+                               N days (1 to 3650, default 90), the date goes to stderr
   retention db stop            stop the embedded PostgreSQL of DATA_DIR
 
 Exit codes: 0 success, 1 failure, 2 bad input, 3 the cleanup cannot run now.
