@@ -183,6 +183,16 @@ describe('failed sign-ins per e-mail address', () => {
     expect(await failureRow('guessed@library.example')).toEqual({ failures: 1, delay: null });
   });
 
+  it('gives attempts sent all at once past the free failures one try per wait, not one each', async () => {
+    const auth = await makeAuth();
+    const email = 'rushed@library.example';
+    for (let i = 0; i < 10; i++) await recordSignInFailure(db, email);
+    await endWait(email);
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => signIn(auth, email, `parallel guess ${i}`, `198.51.100.${i + 20}`)));
+    expect(answers.map((a) => a.status).sort()).toEqual([401, 429, 429, 429, 429]);
+    expect(await failureRow(email)).toEqual({ failures: 11, delay: 2 });
+  });
+
   it('treats an unknown address the same, so the answer tells nothing', async () => {
     const auth = await makeAuth();
     const answers: number[] = [];

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { accounts, rateLimits, sessions, systemSecrets, users, verifications } from '../../db/schema/auth';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../validation/auth';
-import { clearSignInFailures, DEFAULT_FREE_SIGN_IN_FAILURES, getSignInRetryAfter, recordSignInFailure } from './sign-in-failures';
+import { claimSignInAttempt, clearSignInFailures, DEFAULT_FREE_SIGN_IN_FAILURES, recordSignInFailure } from './sign-in-failures';
 import { ONE_TIME_PASSWORD_EXPIRED_CODE, oneTimePasswordExpiredSql } from './users';
 
 /** Where Better Auth's HTTP endpoints are mounted (app/api/auth/[...all]/route.ts). */
@@ -72,7 +72,7 @@ function signInFailureLimit(db: DbOrTx, free: number): BetterAuthPlugin {
           handler: createAuthMiddleware(async (ctx) => {
             const email = emailOf(ctx.body);
             if (email === null) return;
-            const retryAfter = await getSignInRetryAfter(db, email);
+            const retryAfter = await claimSignInAttempt(db, email, free);
             if (retryAfter !== null) throw tooManyAttempts(retryAfter);
           }),
         },

@@ -33,10 +33,31 @@ export function signInDelaySeconds(failures: number, free = DEFAULT_FREE_SIGN_IN
   return exponent >= 10 ? MAX_SIGN_IN_DELAY_SECONDS : Math.min(2 ** exponent, MAX_SIGN_IN_DELAY_SECONDS);
 }
 
+/** The wait after the failures-th failure in a row, in SQL (signInDelaySeconds). */
+const delayAfter = (failures: ReturnType<typeof sql>, free: number) =>
+  sql`make_interval(secs => least(power(2, least(${failures} - ${free}, 30)), ${MAX_SIGN_IN_DELAY_SECONDS}))`;
+
 /**
- * Seconds until the address may try again (rounded up, at least 1), or null when it may try now.
- * Checked before the password is: a refused attempt verifies nothing and counts as no failure.
+ * Asks for one attempt for the address, before its password is checked: null when it may try
+ * now, else the seconds until it may (rounded up, at least 1). A refused attempt verifies nothing
+ * and counts as no failure. Past the free failures an allowed attempt books the wait it will
+ * cause if it fails (the row lock makes this one statement atomic), so attempts sent all at once
+ * get one try per wait, not one each.
  */
+export async function claimSignInAttempt(db: DbOrTx, email: string, free = DEFAULT_FREE_SIGN_IN_FAILURES): Promise<number | null> {
+  const address = normalizeSignInEmail(email);
+  const claimed = await db
+    .update(signInFailures)
+    .set({ blockedUntil: sql`now() + ${delayAfter(sql`${signInFailures.failures} + 1`, free)}` })
+    .where(
+      sql`${signInFailures.email} = ${address} and ${signInFailures.failures} >= ${free} and (${signInFailures.blockedUntil} is null or ${signInFailures.blockedUntil} <= now())`,
+    )
+    .returning({ email: signInFailures.email });
+  if (claimed.length > 0) return null;
+  return getSignInRetryAfter(db, address);
+}
+
+/** Seconds until the address may try again (rounded up, at least 1), or null when it may try now. */
 export async function getSignInRetryAfter(db: DbOrTx, email: string): Promise<number | null> {
   const rows = await db
     .select({ seconds: sql<number>`ceil(extract(epoch from (${signInFailures.blockedUntil} - now())))::int` })
@@ -52,8 +73,7 @@ export async function getSignInRetryAfter(db: DbOrTx, email: string): Promise<nu
  */
 export async function recordSignInFailure(db: DbOrTx, email: string, free = DEFAULT_FREE_SIGN_IN_FAILURES): Promise<number> {
   const failures = sql`${signInFailures.failures} + 1`;
-  const delay = sql`case when ${failures} < ${free} then null
-    else now() + make_interval(secs => least(power(2, least(${failures} - ${free}, 30)), ${MAX_SIGN_IN_DELAY_SECONDS})) end`;
+  const delay = sql`case when ${failures} < ${free} then null else now() + ${delayAfter(failures, free)} end`;
   const rows = await db
     .insert(signInFailures)
     .values({
