@@ -108,8 +108,8 @@ describe('retention token add', () => {
     ['a fractional expiry', ['token', 'add', '--role', 'ops', '--expires-days', '1.5'], /--expires-days .*\(got "1\.5"\)/],
     ['a negative expiry', ['token', 'add', '--role', 'ops', '--expires-days=-5'], /--expires-days .*\(got "-5"\)/],
     ['an expiry that is no number', ['token', 'add', '--role', 'ops', '--expires-days', 'soon'], /--expires-days .*\(got "soon"\)/],
-    ['an empty expiry', ['token', 'add', '--role', 'ops', '--expires-days', ''], /--expires-days/],
-    ['an expiry without a value', ['token', 'add', '--role', 'ops', '--expires-days'], /--expires-days/],
+    ['an empty expiry', ['token', 'add', '--role', 'ops', '--expires-days', ''], /--expires-days must be a whole number/],
+    ['an expiry without a value', ['token', 'add', '--role', 'ops', '--expires-days'], /--expires-days <value>' argument missing/],
   ])('refuses %s with exit 2 and writes nothing', async (_label, args, message) => {
     const before = await counts();
     const result = await cli(args);
