@@ -47,6 +47,11 @@ const envSchema = z.object({
   /** Sign-in attempts allowed per client address and window; 0 turns the limit off (tests, scripts). */
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(0).max(100_000).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /**
+   * Failed sign-ins in a row per e-mail address (from any client address) before each further
+   * attempt waits a delay that doubles with every failure, up to 15 minutes (table sign_in_failures).
+   */
+  SIGN_IN_FAILURES_FREE: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds when there is no build (or a source changed since it was made), prepares the
  * database (starts the embedded PostgreSQL when DATABASE_URL is unset, applies migrations, seeds a
- * new database with demo data), then runs `next start` on PORT. The database is prepared here,
+ * new database with demo data), then runs the web server (scripts/serve.ts: Next behind a server
+ * that replaces a client's X-Forwarded-For, see TRUSTED_PROXIES) on HOST:PORT. The database is prepared here,
  * before the web server, so that the first page view does not wait for initdb and migrations.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,12 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '../db/connect';
 import { getEnv } from '../lib/env';
+import { parseTrustedProxies } from '../lib/http/client-address';
 import { startConfiguredWorker } from '../lib/cleanup/worker';
 import { seedNewDatabase } from '../lib/demo/seed-new-database';
 import { getBuildState } from './build-state';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nextBin = path.join(projectDir, 'node_modules', '.bin', 'next');
+const tsxBin = path.join(projectDir, 'node_modules', '.bin', 'tsx');
 
 let child: ChildProcess | undefined;
 let stopping = false;
@@ -42,6 +45,8 @@ function run(command: string, args: string[]): Promise<number> {
 
 async function main(): Promise<number> {
   const env = getEnv();
+  // A bad TRUSTED_PROXIES is named now, not after the build.
+  parseTrustedProxies(env.TRUSTED_PROXIES);
 
   const build = getBuildState(projectDir);
   if (!build.isCurrent) {
@@ -69,7 +74,7 @@ async function main(): Promise<number> {
     else console.log('[cleanup] CLEANUP_WORKER=off: this instance serves pages only');
 
     console.log(`Starting the dashboard on http://localhost:${env.PORT}`);
-    return await run(nextBin, ['start', '-p', String(env.PORT)]);
+    return await run(tsxBin, [path.join(projectDir, 'scripts', 'serve.ts')]);
   } finally {
     await worker?.stop().catch(() => undefined);
     await conn.close();

@@ -166,7 +166,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error('npm test failed:', e);
+    console.error('npm test failed:', e instanceof Error ? e.message : e);
     console.log('0 passed, 1 failed');
     process.exit(1);
   },

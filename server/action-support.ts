@@ -1,6 +1,5 @@
 import 'server-only';
-import { describeError } from '@/lib/errors';
-import crypto from 'node:crypto';
+import { logUnexpectedError } from '@/lib/errors';
 import type { MessageTranslator } from '@/i18n/messages';
 import { actionFailure } from '@/lib/validation/result';
 
@@ -27,8 +26,7 @@ export function formFields<K extends string>(formData: FormData, names: readonly
  * user's language on the screen (never the error's text, a stack or SQL).
  */
 export function unexpectedFailure(t: MessageTranslator, what: string, error: unknown) {
-  const id = crypto.randomUUID();
   // Only the kind of error: a database error's text can hold values that no log may keep.
-  console.error(`action ${what} failed (error id ${id}): ${describeError(error)}`);
+  logUnexpectedError(`action ${what}`, error);
   return actionFailure(t('errors.generic'));
 }

@@ -68,6 +68,30 @@ describe('retention token add', () => {
     expect(await findActiveApiToken(t.db, token)).toMatchObject({ role: 'ops', name: 'grafana' });
   });
 
+  it('makes a token that expires after 90 days, or --expires-days N, and says when on stderr only', async () => {
+    const expiresInDays = async (token: string) => {
+      const [row] = await t.db
+        .select({ days: sql<number>`extract(epoch from (${apiTokens.expiresAt} - now())) / 86400` })
+        .from(apiTokens)
+        .where(eq(apiTokens.tokenHash, hashApiToken(token)));
+      return row!.days;
+    };
+    const standard = await cli(['token', 'add', '--role', 'manager', '--name', 'ninety']);
+    expect(standard.code).toBe(0);
+    expect(await expiresInDays(standard.stdout.trim())).toBeCloseTo(90, 1);
+
+    const result = await cli(['token', 'add', '--role', 'ops', '--name', 'short-lived', '--expires-days', '30']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^rdt_[A-Za-z0-9_-]{43}\n$/);
+    const token = result.stdout.trim();
+    expect(await expiresInDays(token)).toBeCloseTo(30, 1);
+    const [row] = await t.db.select({ expiresAt: apiTokens.expiresAt }).from(apiTokens).where(eq(apiTokens.tokenHash, hashApiToken(token)));
+    expect(result.stderr).toContain(`It expires at ${row!.expiresAt.toISOString()}.`);
+    const longest = await cli(['token', 'add', '--role', 'ops', '--expires-days', '3650']);
+    expect(longest.code).toBe(0);
+    expect(await expiresInDays(longest.stdout.trim())).toBeCloseTo(3650, 1);
+  });
+
   it('names the token after its role when no name is given', async () => {
     const result = await cli(['token', 'add', '--role', 'support']);
     expect(result.code).toBe(0);
@@ -79,6 +103,13 @@ describe('retention token add', () => {
     ['a missing role', ['token', 'add', '--name', 'x'], /--role/],
     ['a blank name', ['token', 'add', '--role', 'ops', '--name', '  '], /name must not be blank/],
     ['a stray argument', ['token', 'add', 'extra', '--role', 'ops'], /unexpected argument/],
+    ['an expiry of 0 days', ['token', 'add', '--role', 'ops', '--expires-days', '0'], /--expires-days must be a whole number of days from 1 to 3650 \(got "0"\)/],
+    ['an expiry of 3651 days', ['token', 'add', '--role', 'ops', '--expires-days', '3651'], /--expires-days .*\(got "3651"\)/],
+    ['a fractional expiry', ['token', 'add', '--role', 'ops', '--expires-days', '1.5'], /--expires-days .*\(got "1\.5"\)/],
+    ['a negative expiry', ['token', 'add', '--role', 'ops', '--expires-days=-5'], /--expires-days .*\(got "-5"\)/],
+    ['an expiry that is no number', ['token', 'add', '--role', 'ops', '--expires-days', 'soon'], /--expires-days .*\(got "soon"\)/],
+    ['an empty expiry', ['token', 'add', '--role', 'ops', '--expires-days', ''], /--expires-days must be a whole number/],
+    ['an expiry without a value', ['token', 'add', '--role', 'ops', '--expires-days'], /--expires-days <value>' argument missing/],
   ])('refuses %s with exit 2 and writes nothing', async (_label, args, message) => {
     const before = await counts();
     const result = await cli(args);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { EmailTakenError, InvalidAuthInputError } from '../../lib/auth/errors';
-import { createUser } from '../../lib/auth/users';
+import { createUser, ONE_TIME_PASSWORD_HOURS } from '../../lib/auth/users';
 import { createUserSchema, type CreateUserInput } from '../../lib/validation/auth';
 import { fieldErrorsOf } from '../../lib/validation/result';
 import { parse } from '../args';
@@ -42,7 +42,7 @@ export async function userCommand(db: Db, args: UserArgs): Promise<number> {
   try {
     const created = await createUser(db, { ...args.input, by: cliChangedBy() });
     process.stdout.write(`${created.oneTimePassword}\n`);
-    process.stderr.write(`Created login ${created.email} (${created.role}); the one-time password above must be changed at the first sign-in.\n`);
+    process.stderr.write(`Created login ${created.email} (${created.role}); the one-time password above must be changed at the first sign-in and works for ${ONE_TIME_PASSWORD_HOURS} hours.\n`);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof EmailTakenError) throw new UsageError(`${e.message}; nothing was written`);

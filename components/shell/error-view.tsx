@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
+import { describeError } from '@/lib/errors';
 
 /** Digest of a server error: the id that matches the server's log line. Never the message itself. */
 function errorId(error: unknown): string | undefined {
@@ -17,8 +18,9 @@ export function ErrorView({ error, retry }: { error: unknown; retry: () => void 
   const t = useTranslations('errors');
   const id = errorId(error);
   useEffect(() => {
-    console.error(error);
-  }, [error]);
+    // The id and the kind of error only, as on the server: its message can carry values no log may keep.
+    console.error(`page failed (error id ${id ?? 'none'}): ${describeError(error)}`);
+  }, [error, id]);
 
   return (
     <div role="alert" className="rounded-lg border border-danger/30 bg-surface p-6 shadow-sm">

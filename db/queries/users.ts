@@ -30,6 +30,7 @@ export async function listApiTokens(db: DbOrTx) {
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .orderBy(desc(apiTokens.createdAt));

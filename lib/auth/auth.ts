@@ -1,10 +1,13 @@
 import crypto from 'node:crypto';
 import { APIError, BASE_ERROR_CODES, betterAuth, type BetterAuthPlugin } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { accounts, rateLimits, sessions, systemSecrets, users, verifications } from '../../db/schema/auth';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../validation/auth';
+import { claimSignInAttempt, clearSignInFailures, DEFAULT_FREE_SIGN_IN_FAILURES, recordSignInFailure } from './sign-in-failures';
+import { ONE_TIME_PASSWORD_EXPIRED_CODE, oneTimePasswordExpiredSql } from './users';
 
 /** Where Better Auth's HTTP endpoints are mounted (app/api/auth/[...all]/route.ts). */
 export const AUTH_BASE_PATH = '/api/auth';
@@ -29,16 +32,74 @@ export type CreateAuthOptions = {
   baseURL: string;
   /** Sign-in attempts per client address and window; `max: 0` turns rate limiting off. */
   rateLimit: { max: number; windowSeconds: number };
+  /** Failed sign-ins in a row per e-mail address before each attempt waits (SIGN_IN_FAILURES_FREE). */
+  signInFailuresFree?: number;
   logLevel?: AuthLogLevel;
   /** Framework glue (Next's cookie plugin on the server); it must come last. */
   plugins?: BetterAuthPlugin[];
 };
 
+const SIGN_IN_PATH = '/sign-in/email';
+
+/** The answer of a refused attempt: the same as Better Auth's rate limit gives (429, X-Retry-After), so the login form says the same. */
+function tooManyAttempts(retryAfterSeconds: number): APIError {
+  return new APIError(
+    'TOO_MANY_REQUESTS',
+    { code: 'TOO_MANY_REQUESTS', message: 'Too many requests. Please try again later.' },
+    { 'X-Retry-After': String(retryAfterSeconds) },
+  );
+}
+
+/**
+ * The failed-attempt limit per e-mail address (lib/auth/sign-in-failures.ts) on Better Auth's
+ * sign-in endpoint itself, so the HTTP endpoint and the sign-in action (which calls it) are both
+ * held to it: before the password is checked, an address that must wait is refused; afterwards
+ * a wrong password (or an unknown or disabled login: the same 401) counts one failure and a
+ * session clears the count.
+ */
+function signInFailureLimit(db: DbOrTx, free: number): BetterAuthPlugin {
+  const isSignIn = (ctx: { path?: string }) => ctx.path === SIGN_IN_PATH;
+  const emailOf = (body: unknown): string | null => {
+    const email = (body as { email?: unknown } | undefined)?.email;
+    return typeof email === 'string' && email.length <= 320 ? email : null;
+  };
+  return {
+    id: 'retention-sign-in-failures',
+    hooks: {
+      before: [
+        {
+          matcher: isSignIn,
+          handler: createAuthMiddleware(async (ctx) => {
+            const email = emailOf(ctx.body);
+            if (email === null) return;
+            const retryAfter = await claimSignInAttempt(db, email, free);
+            if (retryAfter !== null) throw tooManyAttempts(retryAfter);
+          }),
+        },
+      ],
+      after: [
+        {
+          matcher: isSignIn,
+          handler: createAuthMiddleware(async (ctx) => {
+            const email = emailOf(ctx.body);
+            if (email === null) return;
+            const returned = ctx.context.returned;
+            if (isAPIError(returned)) {
+              if (returned.statusCode === 401) await recordSignInFailure(db, email, free);
+            } else if (ctx.context.newSession) await clearSignInFailures(db, email);
+          }),
+        },
+      ],
+    },
+  };
+}
+
 /**
  * The Better Auth instance on our database: email and password only (no sign-up: logins are made
  * by admins), database sessions read on every request (no cookie cache, so deleting a session or
  * disabling a user takes effect on the next request), sign-in rate-limited in the database so all
- * web instances share the counts, and no session for a disabled user.
+ * web instances share the counts (per client address, and failures per e-mail address), no
+ * session for a disabled user, and none with an expired one-time password.
  */
 export function createAuth(db: DbOrTx, options: CreateAuthOptions) {
   const { max, windowSeconds } = options.rateLimit;
@@ -86,6 +147,9 @@ export function createAuth(db: DbOrTx, options: CreateAuthOptions) {
       customRules: { '/sign-in/email': { window: windowSeconds, max: Math.max(max, 1) } },
     },
     advanced: {
+      // The client address is X-Forwarded-For as the product's server wrote it (scripts/serve.ts
+      // replaces whatever a client sent: TRUSTED_PROXIES); nothing else a client sends is read.
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
       cookiePrefix: 'retention',
       useSecureCookies: options.baseURL.startsWith('https://'),
     },
@@ -95,15 +159,24 @@ export function createAuth(db: DbOrTx, options: CreateAuthOptions) {
           // A disabled login gets no session, whatever the password, and the same answer as a
           // wrong password: the answer must not tell that the password was right.
           before: async (session) => {
-            const rows = await db.select({ disabled: users.disabled }).from(users).where(eq(users.id, session.userId));
+            const rows = await db
+              .select({ disabled: users.disabled, isOneTimePasswordExpired: oneTimePasswordExpiredSql })
+              .from(users)
+              .where(eq(users.id, session.userId));
             if (!rows[0] || rows[0].disabled) throw APIError.from('UNAUTHORIZED', BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD);
+            // Only someone who knows the one-time password learns that it expired.
+            if (rows[0].isOneTimePasswordExpired)
+              throw APIError.from('FORBIDDEN', {
+                code: ONE_TIME_PASSWORD_EXPIRED_CODE,
+                message: 'This one-time password has expired. Ask an admin for a new one.',
+              });
           },
         },
       },
     },
     telemetry: { enabled: false },
     logger: logLevel === 'silent' ? { disabled: true } : { level: logLevel },
-    plugins: options.plugins ?? [],
+    plugins: [signInFailureLimit(db, options.signInFailuresFree ?? DEFAULT_FREE_SIGN_IN_FAILURES), ...(options.plugins ?? [])],
   });
 }
 

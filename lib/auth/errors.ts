@@ -73,6 +73,14 @@ export class WrongPasswordError extends Error {
   }
 }
 
+/** The one-time password is right but has expired (ONE_TIME_PASSWORD_HOURS); an admin must make a new one. Nothing was written. */
+export class OneTimePasswordExpiredError extends Error {
+  readonly code = 'ONE_TIME_PASSWORD_EXPIRED';
+  constructor() {
+    super('this one-time password has expired: ask an admin for a new one');
+  }
+}
+
 /** Input that fails validation (a domain function called without the form's checks); nothing was written. */
 export class InvalidAuthInputError extends Error {
   readonly code = 'INVALID_INPUT';

@@ -54,6 +54,14 @@ export function permissionsOf(role: UserRole): Permission[] {
   return PERMISSIONS.filter((p) => hasPermission(role, p));
 }
 
+/**
+ * The roles that hold every permission of `role` (the role itself included): a token made on the
+ * tokens screen works only while its creator has one of these (lib/auth/tokens.ts).
+ */
+export function rolesCovering(role: UserRole): UserRole[] {
+  return USER_ROLES.filter((r) => ROLE_PERMISSIONS[role].every((p) => hasPermission(r, p)));
+}
+
 /** Narrows an unknown value (a form field, a command-line word) to a role. */
 export function isUserRole(value: unknown): value is UserRole {
   return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);

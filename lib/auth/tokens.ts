@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { apiTokens, type UserRole } from '../../db/schema/auth';
-import { apiTokenIdSchema, createApiTokenSchema } from '../validation/auth';
+import { apiTokens, users, type UserRole } from '../../db/schema/auth';
+import { API_TOKEN_DEFAULT_EXPIRY_DAYS, apiTokenIdSchema, createApiTokenSchema } from '../validation/auth';
 import { writeAuditEntry, type ChangedBy } from './audit';
 import { parseAuthInput, TokenNotFoundError } from './errors';
+import { rolesCovering, USER_ROLES } from './permissions';
 
 /** Every API token starts with this, so a leaked one is recognised (by people and secret scanners). */
 export const API_TOKEN_PREFIX = 'rdt_';
@@ -25,30 +26,46 @@ export function isApiTokenShaped(value: string): boolean {
   return TOKEN_PATTERN.test(value);
 }
 
-export type CreatedApiToken = { tokenId: string; name: string; role: UserRole; token: string; hint: string };
+export type CreatedApiToken = { tokenId: string; name: string; role: UserRole; token: string; hint: string; expiresAt: Date };
 
 /**
- * Creates an API token for a role. The token is returned here, once; only its hash is stored.
- * One transaction with its audit row.
+ * Creates an API token for a role, working for `expiresDays` days (default 90). The token is
+ * returned here, once; only its hash is stored. A token made by a signed-in user (`by.userId`)
+ * also stops working when that user is disabled or no longer holds every permission of its role
+ * (findActiveApiToken); one made by the command line only expires. One transaction with its
+ * audit row.
  */
-export async function createApiToken(db: DbOrTx, params: { role: string; name?: string; by: ChangedBy }): Promise<CreatedApiToken> {
-  const input = parseAuthInput(createApiTokenSchema, { role: params.role, ...(params.name !== undefined ? { name: params.name } : {}) });
+export async function createApiToken(db: DbOrTx, params: { role: string; name?: string; expiresDays?: number; by: ChangedBy }): Promise<CreatedApiToken> {
+  const input = parseAuthInput(createApiTokenSchema, {
+    role: params.role,
+    ...(params.name !== undefined ? { name: params.name } : {}),
+    ...(params.expiresDays !== undefined ? { expiresDays: params.expiresDays } : {}),
+  });
+  const expiresDays = input.expiresDays ?? API_TOKEN_DEFAULT_EXPIRY_DAYS;
   const token = generateApiToken();
   const hint = token.slice(0, API_TOKEN_PREFIX.length + 4);
   const name = input.name ?? `${input.role} token`;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ name, role: input.role, tokenHash: hashApiToken(token), hint, createdBy: params.by.label, createdByUserId: params.by.userId })
-      .returning({ id: apiTokens.id });
+      .values({
+        name,
+        role: input.role,
+        tokenHash: hashApiToken(token),
+        hint,
+        createdBy: params.by.label,
+        createdByUserId: params.by.userId,
+        expiresAt: sql`now() + make_interval(days => ${expiresDays})`,
+      })
+      .returning({ id: apiTokens.id, expiresAt: apiTokens.expiresAt });
     const tokenId = row!.id;
     await writeAuditEntry(tx, {
       action: 'token.create',
       by: params.by,
       target: { type: 'token', id: tokenId, label: name },
-      details: { role: input.role, hint },
+      details: { role: input.role, hint, expiresAt: row!.expiresAt.toISOString() },
     });
-    return { tokenId, name, role: input.role, token, hint };
+    return { tokenId, name, role: input.role, token, hint, expiresAt: row!.expiresAt };
   });
 }
 
@@ -72,17 +89,39 @@ export async function revokeApiToken(db: DbOrTx, params: { tokenId: string; by: 
 
 export type ActiveApiToken = { tokenId: string; name: string; role: UserRole };
 
+/** `(token role, creator role)` pairs where the creator's role holds every permission of the token's role (lib/auth/permissions.ts). */
+const COVERING_ROLE_PAIRS = sql.raw(
+  USER_ROLES.flatMap((tokenRole) => rolesCovering(tokenRole).map((creatorRole) => `('${tokenRole}','${creatorRole}')`)).join(','),
+);
+
 /**
- * The active (not revoked) token a bearer presents, looked up by its hash; undefined for anything
- * else. Notes the use in `last_used_at`, at most once a minute per token so busy clients do not
- * write on every request.
+ * True (in SQL, over api_tokens left-joined to its creator in `users`) when the token's creator
+ * still backs it: a token made on the screen works only while the admin who made it is enabled
+ * and holds every permission of the token's role; one made by the command line has no creator.
+ * A creator row that cannot be found counts as not backing it.
+ */
+export const apiTokenCreatorBacksItSql = sql<boolean>`(${apiTokens.createdByUserId} is null or (${users.disabled} = false and (${apiTokens.role}, ${users.role}) in (${COVERING_ROLE_PAIRS})))`;
+
+/**
+ * The token a bearer presents when it still works, looked up by its hash: not revoked, not
+ * expired, and backed by its creator (apiTokenCreatorBacksItSql), all checked in the one query on
+ * every request; undefined for anything else. Notes the use in `last_used_at`, at most once a
+ * minute per token so busy clients do not write on every request.
  */
 export async function findActiveApiToken(db: DbOrTx, token: string): Promise<ActiveApiToken | undefined> {
   if (!isApiTokenShaped(token)) return undefined;
   const rows = await db
     .select({ tokenId: apiTokens.id, name: apiTokens.name, role: apiTokens.role, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)));
+    .leftJoin(users, eq(users.id, apiTokens.createdByUserId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashApiToken(token)),
+        isNull(apiTokens.revokedAt),
+        sql`${apiTokens.expiresAt} > now()`,
+        apiTokenCreatorBacksItSql,
+      ),
+    );
   const row = rows[0];
   if (!row) return undefined;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() >= 60_000) {
@@ -92,4 +131,35 @@ export async function findActiveApiToken(db: DbOrTx, token: string): Promise<Act
       .where(and(eq(apiTokens.id, row.tokenId), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`));
   }
   return { tokenId: row.tokenId, name: row.name, role: row.role };
+}
+
+/** Whether a token works now, for the tokens screen: the same rules as findActiveApiToken. */
+export type ApiTokenState = 'active' | 'revoked' | 'expired' | 'creatorLostAccess';
+
+/**
+ * The API tokens, newest first, for the tokens screen: name, role, the token's first characters,
+ * who made it and when, its use, expiry and state; never its hash.
+ */
+export async function listApiTokensWithState(db: DbOrTx) {
+  const rows = await db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      role: apiTokens.role,
+      hint: apiTokens.hint,
+      createdBy: apiTokens.createdBy,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
+      isExpired: sql<boolean>`${apiTokens.expiresAt} <= now()`,
+      isBacked: apiTokenCreatorBacksItSql,
+    })
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdByUserId))
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.map(({ isExpired, isBacked, ...row }) => {
+    const state: ApiTokenState = row.revokedAt ? 'revoked' : isExpired ? 'expired' : isBacked ? 'active' : 'creatorLostAccess';
+    return { ...row, state };
+  });
 }

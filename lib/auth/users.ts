@@ -4,11 +4,29 @@ import type { DbOrTx } from '../../db/client';
 import { accounts, sessions, users, type UserRole } from '../../db/schema/auth';
 import { createUserSchema, newPasswordSchema, setUserRoleSchema, userIdSchema } from '../validation/auth';
 import { writeAuditEntry, type ChangedBy } from './audit';
-import { EmailTakenError, LastAdminError, parseAuthInput, UserNotFoundError, WrongPasswordError } from './errors';
+import { EmailTakenError, LastAdminError, OneTimePasswordExpiredError, parseAuthInput, UserNotFoundError, WrongPasswordError } from './errors';
 import { generateOneTimePassword, hashPassword, verifyPassword } from './passwords';
 
 /** Better Auth's provider id for email and password credentials. */
 const CREDENTIAL_PROVIDER = 'credential';
+
+/** How long a one-time password works: it is shown to an admin, who passes it on; after that, an admin makes a new one. */
+export const ONE_TIME_PASSWORD_HOURS = 72;
+
+/** The code of Better Auth's answer to a sign-in with an expired one-time password (lib/auth/auth.ts). */
+export const ONE_TIME_PASSWORD_EXPIRED_CODE = 'ONE_TIME_PASSWORD_EXPIRED';
+
+/** When a one-time password made now stops working (the database's clock, as every check uses it). */
+const oneTimePasswordExpiry = sql`now() + make_interval(hours => ${ONE_TIME_PASSWORD_HOURS})`;
+
+/**
+ * True (in SQL, on the users row) when the login's password is a one-time password that no
+ * longer works. A one-time password without an expiry was made before expiries existed
+ * (migration 0007). When it was made is not known: `updated_at` also moves with role changes and
+ * enabling, so it could make an old password look fresh. The privacy-protective reading is taken:
+ * such a password has expired, and an admin resets it to give a new one.
+ */
+export const oneTimePasswordExpiredSql = sql<boolean>`(${users.mustChangePassword} and (${users.oneTimePasswordExpiresAt} is null or ${users.oneTimePasswordExpiresAt} <= now()))`;
 
 export type CreatedUser = { userId: string; email: string; role: UserRole; oneTimePassword: string };
 
@@ -26,7 +44,15 @@ async function insertUserWithPassword(
   const userId = crypto.randomUUID();
   const inserted = await tx
     .insert(users)
-    .values({ id: userId, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword, emailVerified: true })
+    .values({
+      id: userId,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      mustChangePassword: user.mustChangePassword,
+      oneTimePasswordExpiresAt: user.mustChangePassword ? oneTimePasswordExpiry : null,
+      emailVerified: true,
+    })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
   if (inserted.length === 0) return null;
@@ -44,7 +70,7 @@ const nameFromEmail = (email: string) => email.slice(0, email.indexOf('@'));
 
 /**
  * Creates a login with a one-time password (returned once, stored only as Better Auth's hash) that
- * must be changed at the first sign-in. One transaction with its audit row; a taken email address
+ * must be changed at the first sign-in and works for ONE_TIME_PASSWORD_HOURS. One transaction with its audit row; a taken email address
  * throws EmailTakenError and writes nothing.
  */
 export async function createUser(db: DbOrTx, params: { email: string; role: string; name?: string; by: ChangedBy }): Promise<CreatedUser> {
@@ -187,7 +213,7 @@ async function setCredentialPassword(tx: DbOrTx, userId: string, passwordHash: s
 
 /**
  * An admin's password reset: a new one-time password (returned once) that must be changed at the
- * next sign-in; every session of the user is deleted.
+ * next sign-in and works for ONE_TIME_PASSWORD_HOURS; every session of the user is deleted.
  */
 export async function resetPassword(db: DbOrTx, params: { userId: string; by: ChangedBy }): Promise<{ oneTimePassword: string; sessionsRevoked: number }> {
   const userId = parseAuthInput(userIdSchema, params.userId);
@@ -196,7 +222,10 @@ export async function resetPassword(db: DbOrTx, params: { userId: string; by: Ch
   return db.transaction(async (tx) => {
     const user = await lockUser(tx, userId);
     await setCredentialPassword(tx, user.id, passwordHash);
-    await tx.update(users).set({ mustChangePassword: true, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ mustChangePassword: true, oneTimePasswordExpiresAt: oneTimePasswordExpiry, updatedAt: sql`now()` })
+      .where(eq(users.id, user.id));
     const sessionsRevoked = await revokeSessions(tx, user.id);
     await writeAuditEntry(tx, {
       action: 'user.password_reset',
@@ -210,8 +239,9 @@ export async function resetPassword(db: DbOrTx, params: { userId: string; by: Ch
 
 /**
  * A user chooses their own password: the current one must be right (WrongPasswordError
- * otherwise). Clears "must change password", signs out their other sessions and keeps
- * `keepSessionId` (the one they use now).
+ * otherwise) and, when it is a one-time password, not expired (OneTimePasswordExpiredError: a
+ * session made just before it expired does not stretch it). Clears "must change password" and the
+ * expiry, signs out their other sessions and keeps `keepSessionId` (the one they use now).
  */
 export async function changeOwnPassword(
   db: DbOrTx,
@@ -220,13 +250,14 @@ export async function changeOwnPassword(
   const userId = parseAuthInput(userIdSchema, params.userId);
   const newPassword = parseAuthInput(newPasswordSchema, params.newPassword);
   const current = await db
-    .select({ hash: accounts.password, email: users.email, disabled: users.disabled })
+    .select({ hash: accounts.password, email: users.email, disabled: users.disabled, isOneTimePasswordExpired: oneTimePasswordExpiredSql })
     .from(users)
     .innerJoin(accounts, and(eq(accounts.userId, users.id), eq(accounts.providerId, CREDENTIAL_PROVIDER)))
     .where(eq(users.id, userId));
   const row = current[0];
   if (!row || row.disabled) throw new UserNotFoundError();
   if (!row.hash || !(await verifyPassword(row.hash, params.currentPassword))) throw new WrongPasswordError();
+  if (row.isOneTimePasswordExpired) throw new OneTimePasswordExpiredError();
   const passwordHash = await hashPassword(newPassword);
   return db.transaction(async (tx) => {
     // Only if the password is still the one just verified (no reset or change came in between).
@@ -236,7 +267,7 @@ export async function changeOwnPassword(
       .where(and(eq(accounts.userId, userId), eq(accounts.providerId, CREDENTIAL_PROVIDER), eq(accounts.password, row.hash!)))
       .returning({ id: accounts.id });
     if (updated.length === 0) throw new WrongPasswordError();
-    await tx.update(users).set({ mustChangePassword: false, updatedAt: sql`now()` }).where(eq(users.id, userId));
+    await tx.update(users).set({ mustChangePassword: false, oneTimePasswordExpiresAt: null, updatedAt: sql`now()` }).where(eq(users.id, userId));
     const sessionsRevoked = await revokeSessions(tx, userId, params.keepSessionId);
     await writeAuditEntry(tx, {
       action: 'user.password_change',

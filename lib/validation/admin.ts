@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiTokenIdSchema, displayNameSchema, emailSchema, roleSchema, userIdSchema } from './auth';
+import { apiTokenExpiryChoiceSchema, apiTokenIdSchema, displayNameSchema, emailSchema, roleSchema, userIdSchema } from './auth';
 
 /*
  * The admin screens' forms (users and API tokens), as their server actions read them from
@@ -28,6 +28,8 @@ export type UserIdFormInput = z.infer<typeof userIdFormSchema>;
 export const createApiTokenFormSchema = z.strictObject({
   role: roleSchema,
   name: optionalText(displayNameSchema),
+  /** Days until it expires, one of the screen's choices; missing means the default (90). */
+  expiresDays: optionalText(apiTokenExpiryChoiceSchema),
 });
 export type CreateApiTokenFormInput = z.infer<typeof createApiTokenFormSchema>;
 

@@ -82,9 +82,29 @@ export const userIdSchema = z
 export const setUserRoleSchema = z.strictObject({ userId: userIdSchema, role: roleSchema });
 export type SetUserRoleInput = z.infer<typeof setUserRoleSchema>;
 
+/** How long a new API token works unless told otherwise. */
+export const API_TOKEN_DEFAULT_EXPIRY_DAYS = 90;
+export const API_TOKEN_MAX_EXPIRY_DAYS = 3650;
+/** The lifetimes the tokens screen offers. */
+export const API_TOKEN_EXPIRY_CHOICES = [30, 90, 180, 365] as const;
+
+/** Days until a new API token expires: a whole number from 1 to 3650 (`token add --expires-days`). */
+export const apiTokenExpiryDaysSchema = z
+  .number({ error: 'expiry must be a number of days' })
+  .int({ error: 'expiry must be a whole number of days' })
+  .min(1, { error: `expiry must be 1 to ${API_TOKEN_MAX_EXPIRY_DAYS} days` })
+  .max(API_TOKEN_MAX_EXPIRY_DAYS, { error: `expiry must be 1 to ${API_TOKEN_MAX_EXPIRY_DAYS} days` });
+
+/** The tokens screen's choice of lifetime (a form value, so a string): one of API_TOKEN_EXPIRY_CHOICES. */
+export const apiTokenExpiryChoiceSchema = z
+  .enum(API_TOKEN_EXPIRY_CHOICES.map(String) as [string, ...string[]], { error: `expiry must be one of ${API_TOKEN_EXPIRY_CHOICES.join(', ')} days` })
+  .transform(Number);
+
 export const createApiTokenSchema = z.strictObject({
   role: roleSchema,
   name: displayNameSchema.optional(),
+  /** Default API_TOKEN_DEFAULT_EXPIRY_DAYS. */
+  expiresDays: apiTokenExpiryDaysSchema.optional(),
 });
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 

@@ -3,8 +3,9 @@
 import { redirect } from 'next/navigation';
 import { getActionTranslator } from '@/i18n/request-locale';
 import { translatedValidationFailure } from '@/i18n/validation';
-import { InvalidAuthInputError, UserNotFoundError, WrongPasswordError } from '@/lib/auth/errors';
+import { InvalidAuthInputError, OneTimePasswordExpiredError, UserNotFoundError, WrongPasswordError } from '@/lib/auth/errors';
 import { changeOwnPassword } from '@/lib/auth/users';
+import { logUnexpectedError } from '@/lib/errors';
 import { changePasswordSchema, safeNextPath } from '@/lib/validation/auth';
 import { actionFailure, type ActionResult } from '@/lib/validation/result';
 import { formFields } from '@/server/action-support';
@@ -30,9 +31,10 @@ export async function changePassword(_previous: ActionResult | null, formData: F
     });
   } catch (e) {
     if (e instanceof WrongPasswordError) return actionFailure(null, { currentPassword: [t('auth.wrongCurrentPassword')] });
+    if (e instanceof OneTimePasswordExpiredError) return actionFailure(t('auth.oneTimePasswordExpired'));
     if (e instanceof InvalidAuthInputError) return actionFailure(null, { newPassword: [t('validation.newPassword.invalid')] });
     if (e instanceof UserNotFoundError) redirect('/login');
-    console.error('change password failed', e);
+    logUnexpectedError('action change password', e);
     return actionFailure(t('auth.changePasswordFailed'));
   }
   redirect(safeNextPath(formData.get('next')));

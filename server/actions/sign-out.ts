@@ -2,6 +2,7 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { logUnexpectedError } from '@/lib/errors';
 import { getServerAuth } from '@/server/auth/auth';
 
 /** Signs out: deletes this session from the database and clears the cookie (Next's cookie plugin). */
@@ -11,7 +12,7 @@ export async function signOut(): Promise<void> {
     await auth.api.signOut({ headers: await headers() });
   } catch (e) {
     // No session, or it was revoked already: signed out either way.
-    console.error('sign-out', e instanceof Error ? e.message : e);
+    logUnexpectedError('action sign out', e);
   }
   redirect('/login');
 }

@@ -19,6 +19,7 @@ export function getServerAuth(): Promise<Auth> {
       secret: await resolveAuthSecret(db, env.AUTH_SECRET),
       baseURL: getPublicOrigin(),
       rateLimit: { max: env.AUTH_RATE_LIMIT_MAX, windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS },
+      signInFailuresFree: env.SIGN_IN_FAILURES_FREE,
       logLevel: env.LOG_LEVEL,
       plugins: [nextCookies()],
     });

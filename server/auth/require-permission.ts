@@ -1,5 +1,5 @@
 import 'server-only';
-import { describeError } from '@/lib/errors';
+import { logUnexpectedError } from '@/lib/errors';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -79,9 +79,8 @@ export function jsonError(status: number, code: string, message: string, extraHe
 export function apiErrorResponse(error: unknown): Response {
   if (error instanceof NotAuthenticatedError) return jsonError(401, error.code, error.message, { 'WWW-Authenticate': 'Bearer' });
   if (error instanceof PasswordChangeRequiredError || error instanceof ForbiddenError) return jsonError(403, error.code, error.message);
-  const id = crypto.randomUUID();
   // Only the kind of error: a database error's text can hold values (an actor id) that no log may keep.
-  console.error(`api error ${id}: ${describeError(error)}`);
+  const id = logUnexpectedError('api request', error);
   return jsonError(500, 'INTERNAL', `Something went wrong (error id ${id}).`);
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getAuditEntries, type AuditEntryRow } from '@/db/queries/audit';
-import { listApiTokens, listUsers } from '@/db/queries/users';
+import { listUsers } from '@/db/queries/users';
+import { listApiTokensWithState, type ApiTokenState } from '@/lib/auth/tokens';
 import { getEnv } from '@/lib/env';
 import type { UserRole } from '@/lib/auth/permissions';
 import type { AuditFilters } from '@/lib/validation/audit';
@@ -53,12 +54,15 @@ export type AdminApiToken = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string;
+  /** Whether it works now: revoked, expired, or its creator was disabled or lost a permission of its role. */
+  state: ApiTokenState;
 };
 
 /** The API tokens, newest first, for /admin/tokens: the hint (first characters), never the hash. */
 export async function getAdminApiTokens(): Promise<{ tokens: AdminApiToken[]; timeZone: string }> {
   await requirePermission('tokens.manage');
-  const rows = await listApiTokens(await getServerDb());
+  const rows = await listApiTokensWithState(await getServerDb());
   return {
     tokens: rows.map((r) => ({
       id: r.id,
@@ -69,6 +73,8 @@ export async function getAdminApiTokens(): Promise<{ tokens: AdminApiToken[]; ti
       createdAt: r.createdAt.toISOString(),
       lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
       revokedAt: r.revokedAt?.toISOString() ?? null,
+      expiresAt: r.expiresAt.toISOString(),
+      state: r.state,
     })),
     timeZone: getEnv().RETENTION_TIME_ZONE,
   };

@@ -1,5 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { logUnexpectedError } from '@/lib/errors';
 import { getServerDb } from '@/server/db';
 
 /** True when the database answers a trivial query; false (never an error's text) when it does not. */
@@ -9,7 +10,7 @@ export async function isDatabaseReachable(): Promise<boolean> {
     await db.execute(sql`select 1`);
     return true;
   } catch (e) {
-    console.error('health check: database unreachable', e);
+    logUnexpectedError('health check (database unreachable)', e);
     return false;
   }
 }

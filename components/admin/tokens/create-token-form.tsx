@@ -4,24 +4,30 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FormError } from '@/components/auth/form-error';
 import { PendingButton } from '@/components/ui/pending-button';
+import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { UserRole } from '@/lib/auth/roles';
+import { API_TOKEN_DEFAULT_EXPIRY_DAYS, API_TOKEN_EXPIRY_CHOICES } from '@/lib/validation/auth';
 import type { ActionResult } from '@/lib/validation/result';
 import { createApiToken, type CreatedTokenResult } from '@/server/actions/create-api-token';
 import { OneTimeSecret } from '../one-time-secret';
 import { RoleField } from '../role-field';
 
-/** Name and role of a new API token; on success, the token, shown once with a copy button. */
+/** Name, role and lifetime of a new API token; on success, the token, shown once with a copy button, and its expiry. */
 export function CreateTokenForm() {
   const t = useTranslations();
   const [state, action] = useActionState<ActionResult<CreatedTokenResult> | null, FormData>(createApiToken, null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<UserRole>('manager');
+  const [expiresDays, setExpiresDays] = useState(String(API_TOKEN_DEFAULT_EXPIRY_DAYS));
   const [seen, setSeen] = useState(state);
   const [dismissed, setDismissed] = useState<typeof state>(null);
   if (state !== seen) {
     setSeen(state);
-    if (state?.ok) setName('');
+    if (state?.ok) {
+      setName('');
+      setExpiresDays(String(API_TOKEN_DEFAULT_EXPIRY_DAYS));
+    }
   }
   const failure = state && !state.ok ? state : null;
   const created = state?.ok && state !== dismissed ? state.data : null;
@@ -29,7 +35,7 @@ export function CreateTokenForm() {
     <div className="space-y-4">
       <form action={action} className="space-y-3" noValidate>
         <FormError message={failure?.formError} />
-        <div className="grid gap-4 md:grid-cols-[3fr_1fr_auto] md:items-end">
+        <div className="grid gap-4 md:grid-cols-[3fr_1fr_1fr_auto] md:items-end">
           <TextField
             name="name"
             label={t('adminTokens.name')}
@@ -40,13 +46,21 @@ export function CreateTokenForm() {
             errors={failure?.fieldErrors.name}
           />
           <RoleField label={t('adminTokens.role')} value={role} onChange={setRole} errors={failure?.fieldErrors.role} />
+          <SelectField
+            name="expiresDays"
+            label={t('adminTokens.expiresAfter')}
+            value={expiresDays}
+            onChange={(e) => setExpiresDays(e.target.value)}
+            options={API_TOKEN_EXPIRY_CHOICES.map((days) => ({ value: String(days), label: t('adminTokens.days', { days }) }))}
+            errors={failure?.fieldErrors.expiresDays}
+          />
           <PendingButton label={t('adminTokens.create')} pendingLabel={t('adminTokens.creating')} />
         </div>
       </form>
       {created ? (
         <OneTimeSecret
           title={t('adminTokens.newToken', { name: created.name })}
-          hint={t('adminTokens.newTokenHint')}
+          hint={`${t('adminTokens.newTokenHint')} ${t('adminTokens.newTokenExpires', { date: created.expiresAt.slice(0, 10) })}`}
           value={created.token}
           onDismiss={() => setDismissed(state)}
         />
