@@ -49,7 +49,8 @@ describe("Better Auth's origin check", () => {
   it('refuses a cookie-authenticated sign-out from another origin, Origin: null or none, and accepts its own', async () => {
     const auth = await makeAuth();
     const cookie = await signedInCookie(auth, 'origin-check@library.example');
-    for (const headers of [{ cookie, origin: 'https://evil.example' }, { cookie, origin: 'null' }, { cookie }]) {
+    const attempts: Record<string, string>[] = [{ cookie, origin: 'https://evil.example' }, { cookie, origin: 'null' }, { cookie }];
+    for (const headers of attempts) {
       const refused = await signOut(auth, headers);
       expect(refused.status, JSON.stringify(headers)).toBe(403);
       expect(await resolveCaller(db, auth, new Headers({ cookie })), 'the session lives on').not.toBeNull();
