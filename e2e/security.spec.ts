@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type ConsoleMessage, type Page, type Response } from '@playwright/test';
 import { E2E_DATA_DIR, E2E_PORT, PROJECT_DIR } from './support/paths';
 import { authFile } from './support/roles';
 
@@ -168,21 +168,32 @@ test.describe('Content-Security-Policy', () => {
     }
   });
 
-  /** Loads a page and collects CSP violations (events and console messages) and console errors. */
+  /**
+   * Loads a page and collects CSP violations (events and console messages), console errors, page
+   * errors and failed requests. The browser's own favicon request (there is no favicon: 404) and
+   * its console line are left out.
+   */
   async function visit(page: Page, url: string, ready: (page: Page) => Promise<void>) {
     const problems: string[] = [];
-    const onConsole = (m: { type: () => string; text: () => string }) => {
-      if (m.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+    const onConsole = (m: ConsoleMessage) => {
+      if (/Content[- ]Security[- ]Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+      else if (m.type() === 'error' && !(m.text().startsWith('Failed to load resource') && m.location().url.endsWith('/favicon.ico')))
+        problems.push(`console ${m.type()}: ${m.text()} (${m.location().url})`);
     };
     const onPageError = (e: Error) => problems.push(`page error: ${e.message}`);
+    const onResponse = (r: Response) => {
+      if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`);
+    };
     page.on('console', onConsole);
     page.on('pageerror', onPageError);
+    page.on('response', onResponse);
     await page.goto(url);
     await ready(page);
     await page.waitForLoadState('networkidle');
     const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
     page.off('console', onConsole);
     page.off('pageerror', onPageError);
+    page.off('response', onResponse);
     return [...problems, ...violations];
   }
 
