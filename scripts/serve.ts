@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getEnv } from '../lib/env';
 import { parseTrustedProxies, withClientAddress } from '../lib/http/client-address';
+import { listenUrl } from './next-start-args';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     server.once('error', reject);
     server.listen(env.PORT, env.HOST, () => resolve());
   });
-  console.log(`Listening on http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}${trusted.isEmpty ? '' : ' (X-Forwarded-For believed from TRUSTED_PROXIES)'}`);
+  console.log(`Listening on ${listenUrl({ port: env.PORT, host: env.HOST })}${trusted.isEmpty ? '' : ' (X-Forwarded-For believed from TRUSTED_PROXIES)'}`);
 
   let stopping = false;
   const stop = () => {

@@ -2,18 +2,20 @@
  * `npm start`: builds when there is no build (or a source changed since it was made), prepares the
  * database (starts the embedded PostgreSQL when DATABASE_URL is unset, applies migrations, seeds a
  * new database with demo data), then runs the web server (scripts/serve.ts: Next behind a server
- * that replaces a client's X-Forwarded-For, see TRUSTED_PROXIES) on HOST:PORT. The database is prepared here,
- * before the web server, so that the first page view does not wait for initdb and migrations.
+ * that replaces a client's X-Forwarded-For, see TRUSTED_PROXIES) on HOST:PORT (127.0.0.1 unless
+ * set, as the demo logins have a known password). The database is prepared here, before the web
+ * server, so that the first page view does not wait for initdb and migrations.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '../db/connect';
-import { getEnv } from '../lib/env';
+import { getEnv, getPublicOrigin } from '../lib/env';
 import { parseTrustedProxies } from '../lib/http/client-address';
 import { startConfiguredWorker } from '../lib/cleanup/worker';
 import { seedNewDatabase } from '../lib/demo/seed-new-database';
 import { getBuildState } from './build-state';
+import { isLoopbackHost, listenUrl } from './next-start-args';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nextBin = path.join(projectDir, 'node_modules', '.bin', 'next');
@@ -73,7 +75,9 @@ async function main(): Promise<number> {
     if (env.CLEANUP_WORKER === 'on') worker = await startConfiguredWorker(conn, (m) => console.log(`[cleanup] ${m}`));
     else console.log('[cleanup] CLEANUP_WORKER=off: this instance serves pages only');
 
-    console.log(`Starting the dashboard on http://localhost:${env.PORT}`);
+    const listen = { port: env.PORT, host: env.HOST };
+    console.log(`Starting the dashboard: listening on ${listenUrl(listen)}, open ${getPublicOrigin()}`);
+    if (isLoopbackHost(env.HOST)) console.log('Only this machine can reach it (HOST=0.0.0.0 serves on every interface; set AUTH_URL to the address users open).');
     return await run(tsxBin, [path.join(projectDir, 'scripts', 'serve.ts')]);
   } finally {
     await worker?.stop().catch(() => undefined);

@@ -151,6 +151,13 @@ export function createAuth(db: DbOrTx, options: CreateAuthOptions) {
       // replaces whatever a client sent: TRUSTED_PROXIES); nothing else a client sends is read.
       ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
       cookiePrefix: 'retention',
+      // Better Auth's CSRF defence: a POST with a cookie (sign-out, a second sign-in) must come
+      // from a trusted origin, which is only baseURL's (AUTH_URL, or http://localhost:PORT: no
+      // trustedOrigins are added); a cross-site sign-in post is refused by its Fetch Metadata
+      // check. Switched on explicitly: Better Auth turns it off by itself when NODE_ENV is 'test'
+      // or TEST is set.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       useSecureCookies: options.baseURL.startsWith('https://'),
     },
     databaseHooks: {

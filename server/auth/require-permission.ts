@@ -4,8 +4,10 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { authorize, resolveCaller, type Caller } from '@/lib/auth/caller';
+import { checkCsrf } from '@/lib/auth/csrf';
 import { ForbiddenError, NotAuthenticatedError, PasswordChangeRequiredError } from '@/lib/auth/errors';
 import type { Permission } from '@/lib/auth/permissions';
+import { getEnv } from '@/lib/env';
 import { safeNextPath } from '@/lib/validation/auth';
 import { getServerAuth } from '@/server/auth/auth';
 import { getServerDb } from '@/server/db';
@@ -90,9 +92,21 @@ export async function authorizeRequest(request: Request, permission: Permission)
 }
 
 /**
+ * The 403 `csrf` answer for a cookie-authenticated POST, PUT, PATCH or DELETE from another origin
+ * or without a JSON body (lib/auth/csrf.ts), or null when the request may go on. Decided from the
+ * headers alone, before the caller is resolved (reading the session may write to it) and before
+ * the handler runs.
+ */
+export function csrfRefusal(request: Request): Response | null {
+  const decision = checkCsrf(request, getEnv().AUTH_URL);
+  return decision.ok ? null : jsonError(403, 'csrf', decision.message);
+}
+
+/**
  * Wraps a route handler so that it runs only for a caller with the permission, and so that its
  * typed errors become JSON answers (apiErrorResponse):
  * `export const GET = withPermission('settings.read', async (request, { caller }) => …)`.
+ * A cookie-authenticated unsafe request must pass the CSRF check first (csrfRefusal).
  */
 export function withPermission<C extends object>(
   permission: Permission,
@@ -100,6 +114,8 @@ export function withPermission<C extends object>(
 ): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     try {
+      const refusal = csrfRefusal(request);
+      if (refusal) return refusal;
       const caller = await authorizeRequest(request, permission);
       return await handler(request, { ...context, caller });
     } catch (e) {
