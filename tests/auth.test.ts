@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getAuditEntries } from '@/db/queries/audit';
-import { listApiTokens, listUsers } from '@/db/queries/users';
+import { listUsers } from '@/db/queries/users';
 import { accounts, apiTokens, auditLog, sessions, users } from '@/db/schema';
 import { createAuth, handleAuthRequest, resolveAuthSecret, type Auth } from '@/lib/auth/auth';
 import { authorize, changedByOf, resolveCaller, type Caller } from '@/lib/auth/caller';
@@ -19,7 +19,7 @@ import {
 } from '@/lib/auth/errors';
 import { verifyPassword } from '@/lib/auth/passwords';
 import { hasPermission, PERMISSIONS, permissionsOf, USER_ROLES, type Permission, type UserRole } from '@/lib/auth/permissions';
-import { createApiToken, findActiveApiToken, hashApiToken, revokeApiToken } from '@/lib/auth/tokens';
+import { createApiToken, findActiveApiToken, hashApiToken, listApiTokensWithState, revokeApiToken } from '@/lib/auth/tokens';
 import {
   changeOwnPassword,
   createUser,
@@ -493,7 +493,7 @@ describe('admin lists', () => {
     const listed = await listUsers(t4.db);
     expect(listed).toEqual([expect.objectContaining({ email: 'kim@library.example', role: 'ops', disabled: false, mustChangePassword: true })]);
     expect(Object.keys(listed[0]!)).not.toContain('password');
-    const tokens = await listApiTokens(t4.db);
+    const tokens = await listApiTokensWithState(t4.db);
     expect(tokens).toEqual([expect.objectContaining({ name: 'report bot', role: 'manager', hint: tok.hint })]);
     expect(JSON.stringify(tokens)).not.toContain(hashApiToken(tok.token));
 

@@ -1,6 +1,6 @@
-import { asc, desc } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { apiTokens, users } from '../schema';
+import { users } from '../schema';
 
 /** The logins for the admin screen: no password, hash or session data. */
 export async function listUsers(db: DbOrTx) {
@@ -18,20 +18,3 @@ export async function listUsers(db: DbOrTx) {
     .orderBy(asc(users.email));
 }
 
-/** The API tokens for the admin screen: name, role and the token's first characters, never its hash. */
-export async function listApiTokens(db: DbOrTx) {
-  return db
-    .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      role: apiTokens.role,
-      hint: apiTokens.hint,
-      createdBy: apiTokens.createdBy,
-      createdAt: apiTokens.createdAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      revokedAt: apiTokens.revokedAt,
-      expiresAt: apiTokens.expiresAt,
-    })
-    .from(apiTokens)
-    .orderBy(desc(apiTokens.createdAt));
-}
