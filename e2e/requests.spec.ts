@@ -75,7 +75,6 @@ test('support records a removal request: the confirmation says what will happen,
   await shoot(page, 'request-confirm');
 
   await preview.getByRole('button', { name: 'Record the removal request' }).click();
-  await expect(page.getByText(/Removal request of \d{4}-\d{2}-\d{2} recorded\./)).toBeVisible();
   await expect(page.getByTestId('removal-request-recorded')).toContainText('A removal request of');
   await expect(page.getByTestId('removal-requested-on')).toBeVisible();
   await expect(page.getByTestId('request-label')).toContainText('Removal requested');
@@ -102,8 +101,9 @@ test('admin places a legal hold with an end date, support sees it without its re
   await expect(forms.getByText('The end date must be after today')).toBeVisible();
   await expect(page.getByTestId('legal-hold-banner')).toHaveCount(0);
 
+  // The refused values stay to correct.
+  await expect(forms.getByLabel('Reason', { exact: true })).toHaveValue(HOLD_REASON);
   await forms.getByLabel('End date').fill(until);
-  await forms.getByLabel('Reason', { exact: true }).fill(HOLD_REASON);
   await forms.getByRole('button', { name: 'Place legal hold' }).click();
   const banner = page.getByTestId('legal-hold-banner');
   await expect(banner).toContainText('Legal hold: nothing of this customer is deleted until');

@@ -58,6 +58,7 @@ export function RemovalRequestForm({ actorId }: { actorId: number }) {
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [errors, setErrors] = useState<Errors>(NO_ERRORS);
+  /** The date of the request just recorded (its notice). */
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, setPending] = useState<'check' | 'save' | null>(null);
   const [, startTransition] = useTransition();
@@ -84,7 +85,7 @@ export function RemovalRequestForm({ actorId }: { actorId: number }) {
         } else {
           setPreview(null);
           setReason('');
-          setSaved(t('saved', { date: result.data.requestedOn }));
+          setSaved(result.data.requestedOn);
           router.refresh();
         }
       } finally {
@@ -96,7 +97,7 @@ export function RemovalRequestForm({ actorId }: { actorId: number }) {
   const busy = pending !== null;
   return (
     <div className="space-y-4" data-testid="removal-request-form">
-      {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
+      {saved ? <SuccessNotice>{t.rich('saved', { date: saved, d: () => <LocalDate date={saved} /> })}</SuccessNotice> : null}
       <form
         noValidate
         onSubmit={(e) => {
@@ -131,7 +132,7 @@ export function RemovalRequestForm({ actorId }: { actorId: number }) {
       {preview ? (
         <section aria-labelledby={`${id}-preview`} className="space-y-3 rounded-md border border-danger/30 bg-danger/5 p-4" data-testid="removal-preview">
           <h4 id={`${id}-preview`} ref={previewRef} tabIndex={-1} className="text-sm font-semibold text-ink">
-            {t('previewTitle', { date: preview.requestedOn })}
+            {t.rich('previewTitle', { date: preview.requestedOn, d: () => <LocalDate date={preview.requestedOn} /> })}
           </h4>
           {preview.due ? (
             <p className="text-sm font-medium text-danger" data-testid="preview-outcome">
@@ -177,32 +178,45 @@ export function RemovalRequestForm({ actorId }: { actorId: number }) {
   );
 }
 
-/** Refreshes the page's server data once after a successful action. */
-function useRefreshOnSuccess(state: { ok: boolean } | null) {
+/** Refreshes the page's server data once after a successful action, and clears the form's reason. */
+function useAfterSuccess(state: { ok: boolean } | null, clear: () => void) {
   const router = useRouter();
   useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
+    if (state?.ok) {
+      clear();
+      router.refresh();
+    }
+    // Only when a new result arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
 }
 
 /**
  * The legal hold (admin only): place one with a reason and an optional end date, or change the end
  * date of the one placed, or release it with a reason. Server actions with useActionState; each
- * checks `actor.legal_hold` itself.
+ * checks `actor.legal_hold` itself. The fields are controlled, so a refused value stays to correct.
  */
 export function LegalHoldForms({ actorId, hold }: { actorId: number; hold: { until: string | null; reason: string | null } | null }) {
   const t = useTranslations('actors.requests.hold');
   const id = useId();
+  const [until, setUntil] = useState(hold?.until ?? '');
+  const [reason, setReason] = useState('');
+  const [releaseReason, setReleaseReason] = useState('');
   const [placeState, placeAction, placing] = useActionState<PlaceLegalHoldResult | null, FormData>(placeLegalHold, null);
   const [releaseState, releaseAction, releasing] = useActionState<ReleaseLegalHoldResult | null, FormData>(releaseLegalHold, null);
-  useRefreshOnSuccess(placeState);
-  useRefreshOnSuccess(releaseState);
+  useAfterSuccess(placeState, () => setReason(''));
+  useAfterSuccess(releaseState, () => {
+    setReleaseReason('');
+    setUntil('');
+  });
   const placeErrors = placeState && !placeState.ok ? placeState : null;
   const releaseErrors = releaseState && !releaseState.ok ? releaseState : null;
 
   return (
     <div className="space-y-5" data-testid="legal-hold-forms">
-      {placeState?.ok ? <SuccessNotice>{t('placed', { until: placeState.data.until ? 'date' : 'none', date: placeState.data.until ?? '' })}</SuccessNotice> : null}
+      {placeState?.ok && hold ? (
+        <SuccessNotice>{t.rich('placed', { until: placeState.data.until ? 'date' : 'none', date: placeState.data.until ?? '', d: () => <LocalDate date={placeState.data.until!} /> })}</SuccessNotice>
+      ) : null}
       {releaseState?.ok && !hold ? <SuccessNotice>{t('released')}</SuccessNotice> : null}
       {hold ? (
         <div className="text-sm text-ink" data-testid="hold-current">
@@ -213,12 +227,20 @@ export function LegalHoldForms({ actorId, hold }: { actorId: number; hold: { unt
         <p className="text-sm text-muted">{t('none')}</p>
       )}
 
-      <form action={placeAction} noValidate className="space-y-3" key={`place-${hold?.until ?? 'none'}-${hold ? 'y' : 'n'}`}>
+      <form action={placeAction} noValidate className="space-y-3">
         <input type="hidden" name="actorId" value={actorId} />
         <FieldShell id={`${id}-until`} label={t('until')} hint={t('untilHint')} errors={placeErrors?.fieldErrors.until} className="max-w-xs">
-          {(control) => <input {...control} type="date" name="until" defaultValue={hold?.until ?? ''} className={CONTROL_CLASS} />}
+          {(control) => <input {...control} type="date" name="until" value={until} onChange={(e) => setUntil(e.target.value)} className={CONTROL_CLASS} />}
         </FieldShell>
-        <ReasonField id={`${id}-reason`} name="reason" label={t('reason')} hint={hold ? t('changeReasonHint') : t('reasonHint')} errors={placeErrors?.fieldErrors.reason} />
+        <ReasonField
+          id={`${id}-reason`}
+          name="reason"
+          label={t('reason')}
+          hint={hold ? t('changeReasonHint') : t('reasonHint')}
+          value={reason}
+          onChange={setReason}
+          errors={placeErrors?.fieldErrors.reason}
+        />
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" disabled={placing} className={buttonClass('primary')}>
             {placing ? t('saving') : hold ? t('change') : t('place')}
@@ -230,7 +252,15 @@ export function LegalHoldForms({ actorId, hold }: { actorId: number; hold: { unt
       {hold ? (
         <form action={releaseAction} noValidate className="space-y-3 border-t border-line pt-4">
           <input type="hidden" name="actorId" value={actorId} />
-          <ReasonField id={`${id}-release`} name="reason" label={t('releaseReason')} hint={t('releaseHint')} errors={releaseErrors?.fieldErrors.reason} />
+          <ReasonField
+            id={`${id}-release`}
+            name="reason"
+            label={t('releaseReason')}
+            hint={t('releaseHint')}
+            value={releaseReason}
+            onChange={setReleaseReason}
+            errors={releaseErrors?.fieldErrors.reason}
+          />
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" disabled={releasing} className={buttonClass('danger')}>
               {releasing ? t('releasing') : t('release')}
