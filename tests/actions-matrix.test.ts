@@ -2,7 +2,7 @@
  * Every server action × every kind of caller, against a real database: the documented outcome in
  * every cell (INTERFACES.md "Roles"; lib/auth/permissions.ts). A refused call is redirected
  * (to /login, /change-password or /forbidden) and changes nothing: no login, password, session,
- * token, setting or audit row differs afterwards. An allowed call does what it says.
+ * token, setting, removal request, legal hold, access-log or audit row differs afterwards. An allowed call does what it says.
  */
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -14,9 +14,12 @@ vi.mock('next/cache', async () => (await import('./helpers/next-request')).nextC
 
 import { getSettings, getSettingsAudit } from '@/db/queries/settings';
 import { accounts, apiTokens, auditLog, sessions, users } from '@/db/schema';
+import { setLegalHold } from '@/lib/requests/requests';
+import { loadScenario } from '@/lib/scenario/load';
+import { parseScenarioText } from '@/lib/scenario/schema';
 import { verifyPassword } from '@/lib/auth/passwords';
 import { USER_ROLES, type UserRole } from '@/lib/auth/permissions';
-import { SETTING_NAMES, type RetentionSettings } from '@/lib/retention/settings';
+import { SETTING_NAMES, TYPICAL_SETTINGS, type RetentionSettings } from '@/lib/retention/settings';
 import { createApiToken as createToken, findActiveApiToken, hashApiToken, revokeApiToken as revokeToken } from '@/lib/auth/tokens';
 import { createUser as createLogin, disableUser as disableLogin, setUserRole } from '@/lib/auth/users';
 import type { ActionResult } from '@/lib/validation/result';
@@ -26,7 +29,10 @@ import { createApiToken } from '@/server/actions/create-api-token';
 import { createUser } from '@/server/actions/create-user';
 import { disableUser } from '@/server/actions/disable-user';
 import { enableUser } from '@/server/actions/enable-user';
+import { placeLegalHold } from '@/server/actions/place-legal-hold';
 import { previewSettingsChange } from '@/server/actions/preview-settings-change';
+import { releaseLegalHold } from '@/server/actions/release-legal-hold';
+import { requestRemoval } from '@/server/actions/request-removal';
 import { resetUserPassword } from '@/server/actions/reset-user-password';
 import { revokeApiToken } from '@/server/actions/revoke-api-token';
 import { saveSettingsChange } from '@/server/actions/save-settings-change';
@@ -58,6 +64,31 @@ async function newLogin(role: UserRole, options: { oneTimePassword?: boolean } =
 
 // At least one admin stays enabled whatever the cells do (the last admin cannot be demoted or disabled).
 await newLogin('admin');
+
+// Actors for the requests about one customer: active members, one fresh actor per cell.
+const FIRST_ACTOR = 9001;
+const ACTOR_COUNT = 120;
+await loadScenario(
+  db,
+  parseScenarioText(
+    JSON.stringify({
+      settings: TYPICAL_SETTINGS,
+      instances: [{ id: 1, name: 'Matrix library' }],
+      actors: Array.from({ length: ACTOR_COUNT }, (_, i) => ({
+        actorId: FIRST_ACTOR + i,
+        registeredOn: '2015-01-01',
+        roles: [{ instanceId: 1, type: 'ABON', status: 9, startDate: '2015-01-01', endDate: null }],
+      })),
+    }),
+  ),
+  { replace: true, by: 'test', reason: 'actions matrix' },
+);
+let nextActor = FIRST_ACTOR;
+const freshActor = () => {
+  if (nextActor >= FIRST_ACTOR + ACTOR_COUNT) throw new Error('out of matrix actors');
+  return nextActor++;
+};
+const IN_A_YEAR = `${new Date().getUTCFullYear() + 1}-06-30`;
 
 // ---------------------------------------------------------------------------------------------
 // The callers
@@ -159,6 +190,22 @@ const SIGNED_IN_LOGIN: Record<Identity, Expected> = {
   'disabled admin': 'login',
   'demoted admin': 'allowed',
   'one-time password': 'allowed',
+};
+
+/** actor.request_removal: support and admin (INTERFACES.md; RETENTION.md "Removal on request"). */
+const SUPPORT_OR_ADMIN: Record<Identity, Expected> = {
+  manager: 'forbidden',
+  ops: 'forbidden',
+  support: 'allowed',
+  admin: 'allowed',
+  'admin token': 'allowed',
+  'support token': 'allowed',
+  nobody: 'login',
+  'forged token': 'login',
+  'forged cookie': 'login',
+  'disabled admin': 'login',
+  'demoted admin': 'allowed',
+  'one-time password': 'change-password',
 };
 
 /** Sign-in and the language switch are open to everyone: the credentials in the form are the check. */
@@ -328,6 +375,48 @@ const ACTIONS: Record<string, ActionCase<any>> = {
       expect(result.revalidated).toContain('/settings');
     },
   },
+  // Requests about one customer: a removal request (support, admin), a legal hold (admin only).
+  requestRemoval: {
+    expected: SUPPORT_OR_ADMIN,
+    prepare: async () => ({ actorId: freshActor() }),
+    call: (c: { actorId: number }) => requestRemoval(null, form({ actorId: String(c.actorId), reason: 'letter ref 42', confirmed: 'yes' })),
+    verify: async (result, c: { actorId: number }, cell) => {
+      const data = okData<{ stage: string; requestedOn: string }>(result);
+      expect(data.stage).toBe('saved');
+      const rows = await db.execute<{ id: string; requested_on: string; reason: string }>(sql`select id, requested_on::text, reason from removal_requests where actor_id = ${c.actorId}`);
+      expect(rows.rows).toEqual([{ id: expect.any(String), requested_on: data.requestedOn, reason: 'letter ref 42' }]);
+      expect(await lastAuditFor(rows.rows[0]!.id)).toMatchObject({ action: 'removal_request.create', changedBy: cell.caller.label });
+      expect(result.revalidated).toContain(`/actors/${c.actorId}`);
+    },
+  },
+  placeLegalHold: {
+    expected: ADMIN_ONLY,
+    prepare: async () => ({ actorId: freshActor() }),
+    call: (c: { actorId: number }) => placeLegalHold(null, form({ actorId: String(c.actorId), until: IN_A_YEAR, reason: 'case 7' })),
+    verify: async (result, c: { actorId: number }, cell) => {
+      expect(okData(result)).toEqual({ until: IN_A_YEAR });
+      const rows = await db.execute<{ id: string; until: string; reason: string }>(sql`select id, until::text, reason from legal_holds where actor_id = ${c.actorId}`);
+      expect(rows.rows).toEqual([{ id: expect.any(String), until: IN_A_YEAR, reason: 'case 7' }]);
+      expect(await lastAuditFor(rows.rows[0]!.id)).toMatchObject({ action: 'legal_hold.place', changedBy: cell.caller.label });
+      expect(result.revalidated).toContain(`/actors/${c.actorId}`);
+    },
+  },
+  releaseLegalHold: {
+    expected: ADMIN_ONLY,
+    prepare: async () => {
+      const actorId = freshActor();
+      const { holdId } = await setLegalHold(db, { actorId, until: null, reason: 'case 8', by: BY, today: '2000-01-01' });
+      return { actorId, holdId };
+    },
+    call: (c: { actorId: number }) => releaseLegalHold(null, form({ actorId: String(c.actorId), reason: 'case 8 closed' })),
+    verify: async (result, c: { actorId: number; holdId: string }, cell) => {
+      expect(okData(result)).toEqual({ released: true });
+      const rows = await db.execute(sql`select id from legal_holds where actor_id = ${c.actorId}`);
+      expect(rows.rows).toEqual([]);
+      expect(await lastAuditFor(c.holdId)).toMatchObject({ action: 'legal_hold.release', changedBy: cell.caller.label, details: { reason: 'case 8 closed' } });
+      expect(result.revalidated).toContain(`/actors/${c.actorId}`);
+    },
+  },
   changePassword: {
     expected: SIGNED_IN_LOGIN,
     prepare: async () => null,
@@ -382,7 +471,7 @@ const ACTIONS: Record<string, ActionCase<any>> = {
  * and both audit logs. (A token's last_used_at may be noted; it is left out.)
  */
 async function snapshot(): Promise<string> {
-  const [u, a, s, tk, al, sa, st] = await Promise.all([
+  const [u, a, s, tk, al, sa, st, rq, lh, acc] = await Promise.all([
     db.execute(sql`select id, email, role, disabled, must_change_password from users order by id`),
     db.execute(sql`select user_id, password from accounts order by user_id`),
     db.execute(sql`select id, user_id from sessions order by id`),
@@ -390,8 +479,11 @@ async function snapshot(): Promise<string> {
     db.execute(sql`select count(*)::int as n from audit_log`),
     db.execute(sql`select count(*)::int as n from settings_audit`),
     db.execute(sql`select name, value from settings order by name`),
+    db.execute(sql`select actor_id, requested_on::text, reason from removal_requests order by actor_id`),
+    db.execute(sql`select actor_id, until::text, reason from legal_holds order by actor_id`),
+    db.execute(sql`select count(*)::int as n from access_log`),
   ]);
-  return JSON.stringify([u.rows, a.rows, s.rows, tk.rows, al.rows, sa.rows, st.rows]);
+  return JSON.stringify([u.rows, a.rows, s.rows, tk.rows, al.rows, sa.rows, st.rows, rq.rows, lh.rows, acc.rows]);
 }
 
 const REDIRECT_OF: Record<Exclude<Expected, 'allowed'>, RegExp> = {

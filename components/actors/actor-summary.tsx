@@ -13,7 +13,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 }
 
 /** The actor at a glance, with the removal date (the report's `removal.date`) as the headline. */
-export function ActorSummary({ report, registeredOn }: { report: FoundActorReport; registeredOn: string }) {
+export function ActorSummary({ report, registeredOn, legalHold = null }: { report: FoundActorReport; registeredOn: string; legalHold?: { until: string | null } | null }) {
   const t = useTranslations('actors.summary');
   const { removal } = report;
   // The first day after the as-of date on which any record goes (the report's nextDate, over all categories).
@@ -48,6 +48,18 @@ export function ActorSummary({ report, registeredOn }: { report: FoundActorRepor
           </Fact>
         ) : null}
         <Fact term={t('nextGoes')}>{nextGoes ? <LocalDate date={nextGoes} /> : t('nothingNext')}</Fact>
+        {report.removal.requestedOn ? (
+          <Fact term={t('removalRequested')}>
+            <span data-testid="removal-requested-on">
+              <LocalDate date={report.removal.requestedOn} />
+            </span>
+          </Fact>
+        ) : null}
+        {legalHold ? (
+          <Fact term={t('legalHold')}>
+            <span data-testid="summary-legal-hold">{legalHold.until ? t.rich('legalHoldUntil', { date: legalHold.until, d: () => date(legalHold.until!) }) : t('legalHoldOpen')}</span>
+          </Fact>
+        ) : null}
         <Fact term={t('loanHistory')}>{report.loanHistoryOptIn ? t('loanHistoryOn') : t('loanHistoryOff')}</Fact>
       </dl>
     </section>

@@ -52,6 +52,8 @@ export function EvidenceText({ evidence }: { evidence: ReasonEvidence }) {
       return <>{t.rich('block', { type: evidence.type, created: evidence.createdOn ? 'yes' : 'no', date: evidence.createdOn ?? '', d: d(evidence.createdOn ?? '') })}</>;
     case 'sipUsername':
       return <>{t('sipUsername')}</>;
+    case 'legalHold':
+      return <>{evidence.until ? t.rich('legalHoldUntil', { date: evidence.until, u: d(evidence.until) }) : t('legalHoldOpen')}</>;
     case 'otherRole':
       return <>{t('otherRole', { kind: to.has(evidence.roleKind as Parameters<typeof to.has>[0]) ? to(evidence.roleKind as Parameters<typeof to>[0]) : evidence.roleKind })}</>;
   }

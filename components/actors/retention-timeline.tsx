@@ -22,6 +22,7 @@ const DANGER = 'var(--color-danger)';
 const INK = 'var(--color-ink)';
 const MUTED = 'var(--color-muted)';
 const LINE = 'var(--color-line)';
+const BRAND = 'var(--color-brand)';
 
 /** Text beside a marker: to its right in the left part of the axis, to its left near the end. */
 function sideOf(x: number): { anchor: 'start' | 'end'; dx: number } {
@@ -66,6 +67,10 @@ function Defs() {
           <stop offset="0.8" stopColor={WARN} stopOpacity="0.35" />
           <stop offset="1" stopColor={WARN} stopOpacity="0.02" />
         </linearGradient>
+        <pattern id="tl-hold" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+          <rect width="8" height="8" fill={BRAND} fillOpacity="0.06" />
+          <line x1="0" y1="0" x2="0" y2="8" stroke={BRAND} strokeOpacity="0.22" strokeWidth="2" />
+        </pattern>
         <pattern id="tl-gone" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <line x1="0" y1="0" x2="0" y2="6" stroke={DANGER} strokeOpacity="0.18" strokeWidth="2" />
         </pattern>
@@ -76,11 +81,14 @@ function Defs() {
 
 /** Year lines, the time after removal, and the as-of and removal lines: drawn in every row so they run through the chart. */
 function Backdrop({ layout }: { layout: TimelineLayout }) {
-  const { removal } = layout;
+  const { removal, hold, request } = layout;
   const height = '100%';
   return (
     <g>
       {removal && removal.x < 1 ? <rect x={pct(removal.x)} y="0" width={pct(1 - removal.x)} height={height} fill="url(#tl-gone)" /> : null}
+      {hold ? <rect data-testid="hold-band" x={pct(hold.x0)} y="0" width={pct(Math.max(0.002, hold.x1 - hold.x0))} height={height} fill="url(#tl-hold)" /> : null}
+      {hold && !hold.open ? <line x1={pct(hold.x1)} x2={pct(hold.x1)} y1="0" y2={height} stroke={BRAND} strokeWidth="2" strokeDasharray="6 3" /> : null}
+      {request ? <line x1={pct(request.x)} x2={pct(request.x)} y1="0" y2={height} stroke={DANGER} strokeWidth="1.5" strokeDasharray="1 3" strokeLinecap="round" /> : null}
       {layout.axis.years.map((y) => (
         <line key={y.year} x1={pct(y.x)} x2={pct(y.x)} y1="0" y2={height} stroke={LINE} strokeWidth="1" />
       ))}
@@ -152,7 +160,7 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
   const locale = useLocale();
   const date = (d: string) => formatIsoDate(locale, d);
   const dateIso = (d: string) => `${formatIsoDate(locale, d)} (${d})`;
-  const { axis, membership, lanes, reasons, removal } = layout;
+  const { axis, membership, lanes, reasons, removal, hold, request } = layout;
   const yearStride = axis.years.length > 36 ? 5 : axis.years.length > 18 ? 2 : 1;
   const phoneStride = axis.years.length > 24 ? 5 : axis.years.length > 8 ? 2 : 1;
 
@@ -360,8 +368,8 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
             </Row>
           ) : null}
 
-          {/* As-of and removal labels */}
-          <Row layout={layout} height={44} label={null} labelOnPhone={false}>
+          {/* As-of and removal labels (and the hold's end and the request, each on a line of its own) */}
+          <Row layout={layout} height={44 + (hold ? 20 : 0) + (request ? 20 : 0)} label={null} labelOnPhone={false}>
             <text x={pct(layout.asOf.x)} y="16" textAnchor={centredOn(layout.asOf.x)} fontSize="11.5" fontWeight="600" fill={INK}>
               {t('today', { date: date(layout.asOf.date) })}
             </text>
@@ -374,10 +382,20 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
                 {t('openEnd')} →
               </text>
             )}
+            {hold ? (
+              <text data-testid="hold-label" x={pct(hold.open ? hold.x0 : hold.x1)} y="56" textAnchor={hold.open ? sideOf(hold.x0).anchor : centredOn(hold.x1)} dx={hold.open ? sideOf(hold.x0).dx : 0} fontSize="11.5" fontWeight="700" fill={BRAND}>
+                {hold.until ? t('holdUntil', { date: date(hold.until) }) : `${t('holdOpen')} →`}
+              </text>
+            ) : null}
+            {request ? (
+              <text data-testid="request-label" x={pct(request.x)} y={hold ? 76 : 56} textAnchor={centredOn(request.x)} fontSize="11.5" fontWeight="600" fill={DANGER}>
+                {t('requested', { date: date(request.date) })}
+              </text>
+            ) : null}
           </Row>
         </div>
       </div>
-      <TimelineLegend hasDue={lanes.some((l) => l.bars.some((b) => b.status === 'due'))} hasKept={lanes.some((l) => l.bars.some((b) => b.status === 'kept'))} hasUnknown={lanes.some((l) => l.bars.some((b) => !b.startKnown))} hasReasons={reasons.length > 0} hasRemoval={removal !== null} actions={new Set(lanes.flatMap((l) => l.bars.map((b) => b.action)))} />
+      <TimelineLegend hasDue={lanes.some((l) => l.bars.some((b) => b.status === 'due'))} hasKept={lanes.some((l) => l.bars.some((b) => b.status === 'kept'))} hasUnknown={lanes.some((l) => l.bars.some((b) => !b.startKnown))} hasReasons={reasons.length > 0} hasRemoval={removal !== null} hasHold={hold !== null} hasRequest={request !== null} actions={new Set(lanes.flatMap((l) => l.bars.map((b) => b.action)))} />
       <p className="mt-2 text-xs text-muted">{t('goneNote')}</p>
     </div>
   );
@@ -391,7 +409,7 @@ function Swatch({ children }: { children: ReactNode }) {
   );
 }
 
-function TimelineLegend(props: { hasDue: boolean; hasKept: boolean; hasUnknown: boolean; hasReasons: boolean; hasRemoval: boolean; actions: Set<TimelineBar['action']> }) {
+function TimelineLegend(props: { hasDue: boolean; hasKept: boolean; hasUnknown: boolean; hasReasons: boolean; hasRemoval: boolean; hasHold: boolean; hasRequest: boolean; actions: Set<TimelineBar['action']> }) {
   const t = useTranslations('actors.chart');
   const items: { key: string; swatch: ReactNode; text: string }[] = [
     {
@@ -468,6 +486,23 @@ function TimelineLegend(props: { hasDue: boolean; hasKept: boolean; hasUnknown: 
         </>
       ),
       text: t('legend.removal'),
+    });
+  if (props.hasHold)
+    items.push({
+      key: 'hold',
+      swatch: (
+        <>
+          <rect x="0" y="0" width="22" height="14" fill="url(#tl-hold)" />
+          <line x1="22" x2="22" y1="0" y2="14" stroke={BRAND} strokeWidth="2" strokeDasharray="4 2" />
+        </>
+      ),
+      text: t('legend.hold'),
+    });
+  if (props.hasRequest)
+    items.push({
+      key: 'request',
+      swatch: <line x1="13" x2="13" y1="0" y2="14" stroke={DANGER} strokeWidth="1.5" strokeDasharray="1 3" strokeLinecap="round" />,
+      text: t('legend.request'),
     });
   return (
     <div className="mt-3">

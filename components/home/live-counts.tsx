@@ -16,10 +16,10 @@ const KNOWN_STATUSES = ['completed', 'running', 'partial', 'interrupted', 'faile
 type KnownStatus = (typeof KNOWN_STATUSES)[number];
 const isKnownStatus = (s: string): s is KnownStatus => (KNOWN_STATUSES as readonly string[]).includes(s);
 
-function Stat({ label, value, hint }: { label: string; value: number; hint?: string }) {
+function Stat({ label, value, hint, testId }: { label: string; value: number; hint?: string; testId?: string }) {
   const locale = useLocale();
   return (
-    <div className="rounded-md border border-line bg-canvas/60 p-4">
+    <div className="rounded-md border border-line bg-canvas/60 p-4" data-testid={testId}>
       <dt className="text-sm text-muted">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums">{formatCount(locale, value)}</dd>
       {hint ? <dd className="mt-1 text-xs text-muted">{hint}</dd> : null}
@@ -66,12 +66,14 @@ export function LiveCountsView({ counts }: { counts: LiveCounts }) {
   const t = useTranslations('overview');
   return (
     <div className="space-y-6">
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-5">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-4 xl:grid-cols-7">
         <Stat label={t('counts.actors')} value={counts.actors} />
         <Stat label={t('counts.loansLinked')} value={counts.loansLinkedToActors} hint={t('counts.loansLinkedHint')} />
         <Stat label={t('counts.loansAnonymized')} value={counts.anonymizedLoans} hint={t('counts.loansAnonymizedHint')} />
         <Stat label={t('counts.financialItems')} value={counts.financialItems} hint={t('counts.financialItemsHint')} />
         <Stat label={t('counts.cleanupRuns')} value={counts.cleanupRuns} />
+        <Stat label={t('counts.legalHolds')} value={counts.legalHolds} hint={t('counts.legalHoldsHint')} testId="count-legal-holds" />
+        <Stat label={t('counts.removalRequests')} value={counts.removalRequestsWaiting} hint={t('counts.removalRequestsHint')} testId="count-removal-requests" />
       </dl>
       <div>
         <h3 className="text-sm font-semibold text-ink">{t('lastRun.title')}</h3>

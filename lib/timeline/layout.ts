@@ -18,6 +18,10 @@ export type TimelineInput = {
   cancellationDate: IsoDate | null;
   removal: { due: boolean; date: IsoDate | null; reasons: Reason[] };
   records: TimelineRecord[];
+  /** The actor's legal hold (also one that ended by its date); absent or null: none. */
+  legalHold?: { until: IsoDate | null } | null;
+  /** The report's `removal.requestedOn`; absent or null: no request (or a void one). */
+  removalRequestedOn?: IsoDate | null;
 };
 
 /** Held: goes after the as-of date. Due: a run on the as-of date processes it. Kept: goes only when someone acts. */
@@ -60,6 +64,13 @@ export type TimelineLayout = {
   reasons: TimelineReasonBar[];
   asOf: { date: IsoDate; x: number };
   removal: { date: IsoDate; x: number; due: boolean } | null;
+  /**
+   * A legal hold that holds on the as-of date, from the as-of date to its end (open: to the axis
+   * end). Every record's day of going already lies on or after its end (the engine holds them back).
+   */
+  hold: { until: IsoDate | null; x0: number; x1: number; open: boolean } | null;
+  /** The customer's removal request: a marker at its date. */
+  request: { date: IsoDate; x: number } | null;
 };
 
 /** At most this many sub-rows per lane; further overlapping bars share the least busy row. */
@@ -90,6 +101,9 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
     if (r.goDate) known.push(r.goDate);
   }
   for (const reason of removal.reasons) if (reason.until) known.push(reason.until);
+  const holdNow = input.legalHold && (input.legalHold.until === null || input.legalHold.until > asOf) ? input.legalHold : null;
+  if (holdNow?.until) known.push(holdNow.until);
+  if (input.removalRequestedOn) known.push(input.removalRequestedOn);
   const first = minOf(known);
   const last = maxOf(known);
   // Whole calendar years, so the year bands are even; an open end gets a visible margin.
@@ -160,6 +174,8 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
     reasons,
     asOf: { date: asOf, x: asOfX },
     removal: removal.date ? { date: removal.date, x: x(removal.date), due: removal.due } : null,
+    hold: holdNow ? { until: holdNow.until, x0: asOfX, x1: holdNow.until === null ? 1 : Math.max(asOfX, x(holdNow.until)), open: holdNow.until === null } : null,
+    request: input.removalRequestedOn ? { date: input.removalRequestedOn, x: x(input.removalRequestedOn) } : null,
   };
 }
 

@@ -9,7 +9,7 @@ import {
   type ReasonCode,
 } from '../retention/conditions';
 import { addMonths, maxDate, minDate, type IsoDate } from '../retention/dates';
-import { cancellationDateOf, membershipRecordDate } from '../retention/report';
+import { cancellationDateOf, membershipRecordDate, removalRequestState } from '../retention/report';
 import type { RetentionSettings } from '../retention/settings';
 import type { ActorData, ActorRole, Reason } from '../retention/types';
 
@@ -26,7 +26,8 @@ export type ReasonEvidence =
   | { kind: 'loan'; loanedOn: IsoDate | null; until: null }
   | { kind: 'block'; type: string; createdOn: IsoDate | null; until: null }
   | { kind: 'sipUsername'; until: null }
-  | { kind: 'otherRole'; roleKind: string; until: null };
+  | { kind: 'otherRole'; roleKind: string; until: null }
+  | { kind: 'legalHold'; until: IsoDate | null };
 
 export type ExplainedReason = Reason & { evidence: ReasonEvidence[] };
 
@@ -37,9 +38,20 @@ const after = (date: IsoDate | null, months: number) => (date !== null && months
  * it rests on. Mirrors the conditions of `evaluateActor` (lib/retention/report.ts); the report stays
  * the one source of the codes and dates, this only says which records they are about.
  */
-export function explainReasons(data: ActorData, settings: RetentionSettings, reasons: Reason[], asOf: IsoDate): ExplainedReason[] {
+export function explainReasons(input: ActorData, settings: RetentionSettings, reasons: Reason[], asOf: IsoDate): ExplainedReason[] {
   const s = settings;
   const isMembership = (r: ActorRole) => r.type === 'ABON' || r.type === 'EDUV';
+  // As the engine reads a removal request that applies: every membership not ended by its date ends on it.
+  const request = removalRequestState(input, asOf);
+  const requestedOn = request.applies ? request.requestedOn! : null;
+  const data: ActorData =
+    requestedOn === null
+      ? input
+      : {
+          ...input,
+          roles: input.roles.map((r) => (isMembership(r) && (r.endDate === null || r.endDate > requestedOn) ? { ...r, endDate: requestedOn } : r)),
+          storedCancellationDate: input.storedCancellationDate === null ? null : minDate(input.storedCancellationDate, requestedOn),
+        };
   const active = data.roles.some((r) => isMembership(r) && (r.endDate === null || r.endDate > asOf));
   const cancellationDate = cancellationDateOf(data);
   const base = cancellationDate ?? data.registeredOn;
@@ -61,6 +73,8 @@ export function explainReasons(data: ActorData, settings: RetentionSettings, rea
 
   const evidenceOf = (code: ReasonCode): ReasonEvidence[] => {
     switch (code) {
+      case 'LEGAL_HOLD':
+        return [{ kind: 'legalHold', until: data.legalHold?.until ?? null }];
       case 'CLEANUP_DISABLED':
         return [{ kind: 'setting', setting: 'inactiveActorMonths' }];
       case 'ACTIVE_MEMBERSHIP':

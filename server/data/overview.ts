@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getEnv } from '@/lib/env';
+import { getRequestCounts } from '@/db/queries/requests';
+import { getEnv, retentionToday } from '@/lib/env';
 import { SETTING_NAMES, SETTING_UNIT, type SettingName } from '@/lib/retention/settings';
 import { requirePermission } from '@/server/auth/require-permission';
 import { getServerDb } from '@/server/db';
@@ -30,6 +31,10 @@ export type LiveCounts = {
   anonymizedLoans: number;
   financialItems: number;
   cleanupRuns: number;
+  /** Actors on legal hold today (no end, or an end after today). */
+  legalHolds: number;
+  /** Removal requests recorded whose actor is still there. */
+  removalRequestsWaiting: number;
   lastRun: LastRunOverview | null;
   /** The time zone in which the screen shows timestamps (RETENTION_TIME_ZONE). */
   timeZone: string;
@@ -109,6 +114,7 @@ export async function getLiveCounts(): Promise<LiveCounts> {
         order by started_at desc
         limit 1
       `);
+      const requests = await getRequestCounts(tx, retentionToday());
       const c = counts.rows[0];
       const run = lastRun.rows[0];
       return {
@@ -117,6 +123,8 @@ export async function getLiveCounts(): Promise<LiveCounts> {
         anonymizedLoans: c?.loans_anonymized ?? 0,
         financialItems: c?.financial_items ?? 0,
         cleanupRuns: c?.cleanup_runs ?? 0,
+        legalHolds: requests.legalHolds,
+        removalRequestsWaiting: requests.removalRequestsWaiting,
         lastRun: run
           ? {
               startedAt: new Date(run.started_at).toISOString(),

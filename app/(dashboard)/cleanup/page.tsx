@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CleanupDashboard } from '@/components/cleanup/cleanup-dashboard';
+import { RequestCounts } from '@/components/cleanup/request-counts';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission } from '@/lib/auth/permissions';
 import { getEnv } from '@/lib/env';
 import { requirePermission } from '@/server/auth/require-permission';
 import { getCleanupBacklogHistory, getCleanupRuns, getCleanupStatus } from '@/server/data/cleanup';
+import { readRequestCounts } from '@/server/data/requests';
 
 /** Days of the backlog's burn-down on the screen. */
 const BURN_DOWN_DAYS = 14;
@@ -21,10 +23,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The ops screen: the cleanup job's state and controls, live progress, backlog and run history. */
 export default async function CleanupPage() {
   const caller = await requirePermission('cleanup.read', { returnTo: '/cleanup' });
-  const [status, runs, backlog, t] = await Promise.all([
+  const [status, runs, backlog, requestCounts, t] = await Promise.all([
     getCleanupStatus(),
     getCleanupRuns(20),
     getCleanupBacklogHistory(BURN_DOWN_DAYS),
+    readRequestCounts(),
     getTranslations('cleanup'),
   ]);
   return (
@@ -40,6 +43,7 @@ export default async function CleanupPage() {
           timeZone={getEnv().RETENTION_TIME_ZONE}
         />
       </QueryProvider>
+      <RequestCounts legalHolds={requestCounts.legalHolds} removalRequestsWaiting={requestCounts.removalRequestsWaiting} />
     </div>
   );
 }

@@ -5,17 +5,20 @@ import { ActorSearchForm, AsOfForm } from '@/components/actors/actor-forms';
 import { ActorSummary } from '@/components/actors/actor-summary';
 import { CategoryReportTable } from '@/components/actors/category-report-table';
 import { ReasonsPanel } from '@/components/actors/reasons-panel';
+import { holdHolds, LegalHoldBanner, RequestsPanel } from '@/components/actors/requests-panel';
 import { RetentionTimeline } from '@/components/actors/retention-timeline';
 import { TimelineTable } from '@/components/actors/timeline-table';
 import { LocalDate } from '@/components/ui/local-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
+import { hasPermission } from '@/lib/auth/permissions';
 import { getEnv } from '@/lib/env';
 import { todayIn } from '@/lib/retention/dates';
 import { layoutTimeline } from '@/lib/timeline/layout';
 import { parseScreenActorId, parseScreenAsOf } from '@/lib/validation/actors';
 import { requirePermission } from '@/server/auth/require-permission';
 import { lookUpActorTimeline } from '@/server/data/actor-report';
+import { readActorRequests } from '@/server/data/requests';
 
 export const dynamic = 'force-dynamic';
 
@@ -101,6 +104,9 @@ export default async function ActorPage({ params, searchParams }: { params: Para
   }
 
   const { report } = view;
+  const requests = await readActorRequests(caller, report.actorId);
+  const canHold = hasPermission(caller.role, 'actor.legal_hold');
+  const canRequest = hasPermission(caller.role, 'actor.request_removal');
   const layout = layoutTimeline({
     registeredOn: view.registeredOn,
     asOf: report.asOf,
@@ -108,16 +114,20 @@ export default async function ActorPage({ params, searchParams }: { params: Para
     cancellationDate: report.cancellationDate,
     removal: report.removal,
     records: view.records,
+    legalHold: requests.hold ? { until: requests.hold.until } : null,
+    removalRequestedOn: report.removal.requestedOn,
   });
 
   return (
     <div className="space-y-6">
+      {holdHolds(requests.hold, today) ? <LegalHoldBanner hold={requests.hold} canManage={canHold} /> : null}
+
       <PageHeader title={t('actorTitle', { actorId: report.actorId })} intro={asOfIntro}>
         <AsOfForm actorId={report.actorId} asOf={asOf} isToday={asOf === today} />
       </PageHeader>
 
       <div className="grid gap-6 md:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
-        <ActorSummary report={report} registeredOn={view.registeredOn} />
+        <ActorSummary report={report} registeredOn={view.registeredOn} legalHold={holdHolds(requests.hold, report.asOf) ? { until: requests.hold.until } : null} />
         <ReasonsPanel reasons={view.reasons} asOf={report.asOf} removalDate={report.removal.date} />
       </div>
 
@@ -127,6 +137,10 @@ export default async function ActorPage({ params, searchParams }: { params: Para
       </Panel>
 
       <TimelineTable layout={layout} records={view.records} reasons={view.reasons} withDetails={view.withDetails} />
+
+      {canRequest || canHold || requests.request ? (
+        <RequestsPanel actorId={report.actorId} requests={requests} requestedOn={report.removal.requestedOn} canRequest={canRequest} canHold={canHold} />
+      ) : null}
 
       <Panel id="categories-heading" title={t('categoriesTable.title')} description={t('categoriesTable.description')}>
         <CategoryReportTable report={report} />
