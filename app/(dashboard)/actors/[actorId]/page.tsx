@@ -10,6 +10,7 @@ import { TimelineTable } from '@/components/actors/timeline-table';
 import { LocalDate } from '@/components/ui/local-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
+import { hasPermission } from '@/lib/auth/permissions';
 import { getEnv } from '@/lib/env';
 import { todayIn } from '@/lib/retention/dates';
 import { layoutTimeline } from '@/lib/timeline/layout';
@@ -115,6 +116,16 @@ export default async function ActorPage({ params, searchParams }: { params: Para
       <PageHeader title={t('actorTitle', { actorId: report.actorId })} intro={asOfIntro}>
         <AsOfForm actorId={report.actorId} asOf={asOf} isToday={asOf === today} />
       </PageHeader>
+      {hasPermission(caller.role, 'actor.statement') ? (
+        <Link
+          href={`/actors/${report.actorId}/statement${asOf === today ? '' : `?asOf=${asOf}`}`}
+          prefetch={false}
+          className="inline-block text-sm font-medium text-brand underline underline-offset-2"
+          data-testid="statement-link"
+        >
+          {(await getTranslations('statementPage'))('link')}
+        </Link>
+      ) : null}
 
       <div className="grid gap-6 md:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
         <ActorSummary report={report} registeredOn={view.registeredOn} />
