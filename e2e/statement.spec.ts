@@ -84,6 +84,7 @@ test.describe('the retention statement as support', () => {
     fs.writeFileSync(`${SHOTS}/statement-1001-nl.pdf`, pdf);
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await page.goto('/actors/1001/statement?lang=en');
+    await expect(page.getByTestId('statement')).toHaveAttribute('lang', 'en');
     fs.writeFileSync(`${SHOTS}/statement-1001-en.pdf`, await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }));
   });
 

@@ -16,7 +16,7 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
       className="mx-auto max-w-4xl rounded-lg border border-line bg-surface p-6 text-ink shadow-sm sm:p-8 print:max-w-none print:rounded-none print:border-0 print:p-0 print:text-black print:shadow-none"
     >
       <header className="border-b border-line pb-4 print:border-black">
-        <h2 id="statement-title" className="text-xl font-semibold sm:text-2xl">
+        <h2 id="statement-title" className="text-xl font-semibold sm:text-2xl print:text-[16pt]">
           {t.title}
         </h2>
         <p className="mt-1 text-sm text-muted print:text-black">
@@ -31,7 +31,7 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
         ))}
       </ul>
 
-      <section aria-labelledby="statement-categories" className="mt-6">
+      <section aria-labelledby="{sec}" className="mt-6 print:mt-4">
         <h3 id="statement-categories" className="text-base font-semibold">
           {t.categoriesTitle}
         </h3>
@@ -40,7 +40,7 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
           <p className="mt-3 text-sm">{t.noRecords}</p>
         ) : (
           <div className="mt-3 overflow-x-auto print:overflow-visible">
-            <table className="w-full min-w-[36rem] border-collapse text-left text-sm print:min-w-0 print:text-[9.5pt]" data-testid="statement-categories">
+            <table className="w-full min-w-[36rem] border-collapse text-left text-sm print:min-w-0 print:text-[9pt]" data-testid="statement-categories">
               <thead>
                 <tr className="border-b-2 border-line align-bottom print:border-black">
                   <th scope="col" className="py-2 pr-3 font-semibold">{t.labels.category}</th>
@@ -64,8 +64,8 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
                       {c.rule}
                       {c.note ? <span className="block text-xs text-muted print:text-black">{c.note}</span> : null}
                     </td>
-                    <td className="py-2 pr-3">{c.nextDate ? <time dateTime={c.nextDate}>{c.next}</time> : c.next}</td>
-                    <td className="py-2">{c.lastDate ? <time dateTime={c.lastDate}>{c.last}</time> : c.last}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap">{c.nextDate ? <time dateTime={c.nextDate}>{c.next}</time> : c.next}</td>
+                    <td className="py-2 whitespace-nowrap">{c.lastDate ? <time dateTime={c.lastDate}>{c.last}</time> : c.last}</td>
                   </tr>
                 ))}
               </tbody>
@@ -74,7 +74,7 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
         )}
       </section>
 
-      <section aria-labelledby="statement-reasons" className="mt-6 break-inside-avoid">
+      <section aria-labelledby="{sec}" className="mt-6 print:mt-4 break-inside-avoid">
         <h3 id="statement-reasons" className="text-base font-semibold">
           {t.reasonsTitle}
         </h3>
@@ -95,7 +95,7 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
         )}
       </section>
 
-      <section aria-labelledby="statement-removal" className="mt-6 break-inside-avoid">
+      <section aria-labelledby="{sec}" className="mt-6 print:mt-4 break-inside-avoid">
         <h3 id="statement-removal" className="text-base font-semibold">
           {t.removalTitle}
         </h3>
@@ -115,12 +115,12 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
       </section>
 
       {t.legalBasis ? (
-        <p className="mt-6 border-l-4 border-brand/40 pl-3 text-sm break-inside-avoid print:border-black" data-testid="statement-legal-basis">
+        <p className="mt-6 print:mt-4 border-l-4 border-brand/40 pl-3 text-sm break-inside-avoid print:border-black" data-testid="statement-legal-basis">
           {t.legalBasis}
         </p>
       ) : null}
 
-      <p className="mt-6 border-t border-line pt-4 text-sm break-inside-avoid print:border-black">{t.closing}</p>
+      <p className="mt-6 print:mt-4 border-t border-line pt-4 text-sm break-inside-avoid print:border-black">{t.closing}</p>
     </article>
   );
 }
