@@ -98,7 +98,7 @@ describe('buildRetentionStatement', () => {
     expect(t.categories.find((c) => c.category === 'loan_history')!.rule).toBe('2 jaar na het terugbrengen');
     expect(t.categories.find((c) => c.category === 'credentials')!.rule).toBe('2 jaar na het einde van uw lidmaatschap');
     expect(t.reasons.map((r) => [r.code, r.until, r.untilText])).toEqual(
-      workedExample.removal.reasons.map((r) => [r.code, r.until, `tot ${formatStatementDate('nl', r.until!)}`]),
+      workedExample.removal.reasons.map((r) => [r.code, r.until, `Tot ${formatStatementDate('nl', r.until!)}`]),
     );
     expect(t.removal).toBe('Als er niets verandert, verwijderen wij al uw gegevens op 10 augustus 2029.');
     expect(t.legalBasis).toContain('fiscale bewaarplicht van zeven jaar');
@@ -130,7 +130,7 @@ describe('buildRetentionStatement', () => {
     expect(s.text.legalBasis).toBeNull();
     expect(s.text.status[0]).toBe('You are a member of the library.');
     expect(s.text.reasons.map((r) => r.code)).toEqual(['ACTIVE_MEMBERSHIP']);
-    expect(s.text.reasons[0]).toMatchObject({ until: null, untilText: 'no end date', ends: 'This ends when your membership stops.' });
+    expect(s.text.reasons[0]).toMatchObject({ until: null, untilText: 'No end date', ends: 'This ends when your membership stops.' });
     expect(s.text.removal).toBe(`That date is not yet known, because a reason without an end date holds: ${STATEMENT_WORDING.en.reasons.ACTIVE_MEMBERSHIP}`);
   });
 
@@ -155,7 +155,7 @@ describe('buildRetentionStatement', () => {
 
     const noEnd = buildRetentionStatement(buildActorReport({ ...data, legalHold: { until: null } }, TYPICAL_SETTINGS, '2026-12-01'), TYPICAL_SETTINGS, 'en');
     expect(noEnd.text.legalHold).toContain('without an end date');
-    expect(noEnd.text.reasons.find((r) => r.code === 'LEGAL_HOLD')).toMatchObject({ until: null, untilText: 'no end date' });
+    expect(noEnd.text.reasons.find((r) => r.code === 'LEGAL_HOLD')).toMatchObject({ until: null, untilText: 'No end date' });
   });
 
   it('with every setting at 0: no period applies, the cleanup switched off is the reason, the opt-out rule only for loan history off', () => {

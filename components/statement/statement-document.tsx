@@ -86,8 +86,11 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
             <ul className="mt-2 list-disc space-y-1.5 pl-5 text-sm" data-testid="statement-reasons">
               {t.reasons.map((r) => (
                 <li key={r.code} className="break-inside-avoid">
-                  {r.text} <strong className="font-semibold">{r.until ? <time dateTime={r.until}>{r.untilText}</time> : r.untilText}</strong>
-                  {r.ends ? <span className="text-muted print:text-black">. {r.ends}</span> : null}
+                  {r.text}
+                  <span className="block">
+                    <strong className="font-semibold">{r.until ? <time dateTime={r.until}>{r.untilText}</time> : r.untilText}</strong>
+                    {r.ends ? <span className="text-muted print:text-black">. {r.ends}</span> : null}
+                  </span>
                 </li>
               ))}
             </ul>

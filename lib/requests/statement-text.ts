@@ -195,8 +195,8 @@ const nl: StatementWording = {
     ACTIVE_MEMBERSHIP: 'Dit eindigt als uw lidmaatschap stopt.',
     LEGAL_HOLD: 'Dit eindigt als de bewaarplicht wordt opgeheven.',
   },
-  until: (date) => `tot ${date}`,
-  noEndDate: 'geen einddatum',
+  until: (date) => `Tot ${date}`,
+  noEndDate: 'Geen einddatum',
   removalTitle: 'Wanneer wij u verwijderen',
   removal: {
     due: (date) => `Er is geen reden meer om u te bewaren: wij verwijderen al uw gegevens bij de eerstvolgende opschoning, op ${date}.`,
@@ -343,8 +343,8 @@ const en: StatementWording = {
     ACTIVE_MEMBERSHIP: 'This ends when your membership stops.',
     LEGAL_HOLD: 'This ends when the obligation is lifted.',
   },
-  until: (date) => `until ${date}`,
-  noEndDate: 'no end date',
+  until: (date) => `Until ${date}`,
+  noEndDate: 'No end date',
   removalTitle: 'When we remove you',
   removal: {
     due: (date) => `There is no reason left to keep you: we remove all your data at the next cleanup, on ${date}.`,

@@ -205,7 +205,7 @@ export function statementAsPlainText(statement: RetentionStatement): string {
   }
   lines.push('', t.reasonsTitle);
   if (t.noReasons) lines.push(`  ${t.noReasons}`);
-  for (const r of t.reasons) lines.push(`- ${r.text} (${r.untilText})${r.ends ? ` ${r.ends}` : ''}`);
+  for (const r of t.reasons) lines.push(`- ${r.text}`, `    ${r.untilText}.${r.ends ? ` ${r.ends}` : ''}`);
   lines.push('', t.removalTitle, t.removal);
   for (const extra of [t.removalRequest, t.legalHold, t.legalBasis]) if (extra) lines.push('', extra);
   lines.push('', t.closing);
