@@ -59,6 +59,8 @@ test.describe('the retention statement as support', () => {
     await expect(page.getByRole('banner')).toBeVisible();
     await expect(page.getByTestId('statement-print')).toBeVisible();
     await expect(page.locator('aside')).toBeVisible();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/statement-screen-1280.png`, fullPage: true });
 
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('banner')).toBeHidden();
@@ -79,7 +81,6 @@ test.describe('the retention statement as support', () => {
     });
     expect(fits).toBe(true);
 
-    fs.mkdirSync(SHOTS, { recursive: true });
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     fs.writeFileSync(`${SHOTS}/statement-1001-nl.pdf`, pdf);
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
@@ -98,6 +99,17 @@ test.describe('the retention statement as support', () => {
     expect(body.report.removal.date).toBe('2029-08-10');
     expect(body.text.removal).toBe(removal);
     expect((await context.request.get('/api/v1/actors/1001/statement?lang=fr', { headers: { Origin: new URL(baseURL!).origin } })).status()).toBe(400);
+  });
+
+  test('fits a phone: no sideways scrolling of the page, no serious axe violation', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/actors/1001/statement?lang=en');
+    await expect(page.getByTestId('statement')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSeriousViolations(page, 'statement at 390 px');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/statement-screen-390.png`, fullPage: true });
   });
 });
 

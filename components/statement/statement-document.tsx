@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { RetentionStatement } from '@/lib/requests/statement';
 
 /*
@@ -39,8 +40,11 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
         {t.noRecords ? (
           <p className="mt-3 text-sm">{t.noRecords}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto print:overflow-visible">
+          <ScrollRegion labelledBy="statement-categories-caption" className="mt-3 print:overflow-visible">
             <table className="w-full min-w-[36rem] border-collapse text-left text-sm print:min-w-0 print:text-[9pt]" data-testid="statement-categories">
+              <caption id="statement-categories-caption" className="sr-only">
+                {t.categoriesTitle}
+              </caption>
               <thead>
                 <tr className="border-b-2 border-line align-bottom print:border-black">
                   <th scope="col" className="py-2 pr-3 font-semibold">{t.labels.category}</th>
@@ -70,7 +74,7 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 
