@@ -9,6 +9,7 @@ import { loadCommand, readScenarioFile } from './commands/load';
 import { parseReportArgs, reportCommand } from './commands/report';
 import { holdCommand, parseHoldArgs, parseRequestRemovalArgs, requestRemovalCommand } from './commands/requests';
 import { parseSettingsArgs, settingsCommand } from './commands/settings';
+import { parseStatementArgs, statementCommand } from './commands/statement';
 import { parseTokenArgs, tokenCommand } from './commands/token';
 import { parseUserArgs, userCommand } from './commands/user';
 import { CannotRunNowError, EXIT, UsageError } from './errors';
@@ -32,6 +33,9 @@ const HELP = `retention: the GDPR retention dashboard's command line
   retention hold <actorId> --reason TEXT [--until D] [--json]
   retention hold <actorId> --release --reason TEXT
                                places, changes or releases a legal hold
+  retention statement <actorId> [--as-of D] [--lang nl|en] [--json]
+                               the customer's retention statement (GDPR art. 15), Dutch
+                               unless --lang en; access-logged
   retention db stop            stop the embedded PostgreSQL of DATA_DIR
 
 Exit codes: 0 success, 1 failure, 2 bad input, 3 the cleanup cannot run now.
@@ -86,6 +90,10 @@ function prepare(command: string | undefined, argv: string[]): Prepared | 'help'
     case 'hold': {
       const args = parseHoldArgs(argv);
       return (c) => holdCommand(c.db, args);
+    }
+    case 'statement': {
+      const args = parseStatementArgs(argv);
+      return (c) => statementCommand(c.db, args);
     }
     case undefined:
     case 'help':

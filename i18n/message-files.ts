@@ -4,12 +4,14 @@ import enCore from '../messages/en/core.json';
 import enPolicy from '../messages/en/policy.json';
 import enReports from '../messages/en/reports.json';
 import enSettings from '../messages/en/settings.json';
+import enStatement from '../messages/en/statement.json';
 import nlActors from '../messages/nl/actors.json';
 import nlCleanup from '../messages/nl/cleanup.json';
 import nlCore from '../messages/nl/core.json';
 import nlPolicy from '../messages/nl/policy.json';
 import nlReports from '../messages/nl/reports.json';
 import nlSettings from '../messages/nl/settings.json';
+import nlStatement from '../messages/nl/statement.json';
 
 /*
  * The message files of each language: `messages/<locale>/core.json` for the shell and the earlier
@@ -18,9 +20,9 @@ import nlSettings from '../messages/nl/settings.json';
  * Plain data only (no next-intl import), so the type declaration of app-config.d.ts can use it.
  */
 export const MESSAGE_FILES = {
-  en: { core: enCore, cleanup: enCleanup, settings: enSettings, policy: enPolicy, reports: enReports, actors: enActors },
-  nl: { core: nlCore, cleanup: nlCleanup, settings: nlSettings, policy: nlPolicy, reports: nlReports, actors: nlActors },
+  en: { core: enCore, cleanup: enCleanup, settings: enSettings, policy: enPolicy, reports: enReports, actors: enActors, statement: enStatement },
+  nl: { core: nlCore, cleanup: nlCleanup, settings: nlSettings, policy: nlPolicy, reports: nlReports, actors: nlActors, statement: nlStatement },
 };
 
-export const EN_MESSAGES = { ...enCore, ...enCleanup, ...enSettings, ...enPolicy, ...enReports, ...enActors };
-export const NL_MESSAGES = { ...nlCore, ...nlCleanup, ...nlSettings, ...nlPolicy, ...nlReports, ...nlActors };
+export const EN_MESSAGES = { ...enCore, ...enCleanup, ...enSettings, ...enPolicy, ...enReports, ...enActors, ...enStatement };
+export const NL_MESSAGES = { ...nlCore, ...nlCleanup, ...nlSettings, ...nlPolicy, ...nlReports, ...nlActors, ...nlStatement };

@@ -76,8 +76,9 @@ describe('the permission table', () => {
     manager: ['settings.read', 'policy.read', 'reports.read', 'cleanup.read'],
     // GET /metrics: "ops, admin (token or session)".
     ops: ['settings.read', 'policy.read', 'reports.read', 'cleanup.read', 'cleanup.control', 'metrics.read'],
-    // "look up single actors …, record a removal request" (placing a legal hold is admin's).
-    support: ['actor.lookup', 'actor.request_removal'],
+    // "look up single actors …, give a customer their retention statement, record a removal
+    // request" (placing a legal hold is admin's).
+    support: ['actor.lookup', 'actor.request_removal', 'actor.statement'],
     admin: [...PERMISSIONS],
   };
 

@@ -38,7 +38,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
 
   return (
     <div className="min-h-screen">
-      <header className="relative border-b border-line bg-surface">
+      <header className="relative border-b border-line bg-surface print:hidden">
         <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3 sm:px-6">
           <div className="min-w-0">
             <Link href={landingPathFor(caller.role)} className="block text-sm leading-tight font-semibold text-brand sm:text-base">
@@ -64,11 +64,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </div>
       </header>
-      <div className="mx-auto flex max-w-7xl gap-8 px-4 sm:px-6">
-        <aside className="hidden w-56 shrink-0 py-8 lg:block">
+      <div className="mx-auto flex max-w-7xl gap-8 px-4 sm:px-6 print:block print:max-w-none print:px-0">
+        <aside className="hidden w-56 shrink-0 py-8 lg:block print:hidden">
           <MainNav label={t('nav.label')} groups={groups} idPrefix="nav" />
         </aside>
-        <main id="main" tabIndex={-1} className="min-w-0 flex-1 py-6 focus:outline-none sm:py-8">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 py-6 focus:outline-none sm:py-8 print:py-0">
           {children}
         </main>
       </div>

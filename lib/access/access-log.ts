@@ -7,15 +7,19 @@ import type { IsoDate } from '../retention/dates';
 /** Access-log entries are kept this many months (RETENTION.md, "The cleanup job"). */
 export const ACCESS_LOG_MONTHS = 24;
 
-export type LookupChannel = 'screen' | 'api';
+/** `statement`: a retention statement was made for the actor (screen, API or command line). */
+export type LookupChannel = 'screen' | 'api' | 'statement';
 
-/** Records that `caller` looked up `actorId` (as of `asOf`) through a screen or the API. */
-export async function recordActorLookup(db: DbOrTx, params: { caller: Caller; actorId: number; asOf: IsoDate; via: LookupChannel }): Promise<void> {
+/** Who looks: a signed-in user or API token, or the command line (`cli <os user>`). */
+export type LookupCaller = Caller | { kind: 'cli'; label: string };
+
+/** Records that `caller` looked up `actorId` (as of `asOf`) through a screen, the API or a statement. */
+export async function recordActorLookup(db: DbOrTx, params: { caller: LookupCaller; actorId: number; asOf: IsoDate; via: LookupChannel }): Promise<void> {
   const c = params.caller;
   await db.insert(accessLog).values({
     callerKind: c.kind,
-    callerId: c.kind === 'user' ? c.userId : c.tokenId,
-    callerLabel: c.kind === 'user' ? c.email : c.name,
+    callerId: c.kind === 'user' ? c.userId : c.kind === 'token' ? c.tokenId : 'cli',
+    callerLabel: c.kind === 'user' ? c.email : c.kind === 'token' ? c.name : c.label,
     actorId: params.actorId,
     asOf: params.asOf,
     via: params.via,

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   // places, changes and releases a legal hold (support sees that one exists, never its reason).
   'actor.request_removal',
   'actor.legal_hold',
+  // The retention statement for the customer (GDPR art. 15): support and admin.
+  'actor.statement',
   'users.manage',
   'tokens.manage',
   'logs.read',
@@ -40,7 +42,7 @@ const MANAGER = ['settings.read', 'policy.read', 'reports.read', 'cleanup.read']
 export const ROLE_PERMISSIONS: { readonly [R in UserRole]: readonly Permission[] } = {
   manager: MANAGER,
   ops: [...MANAGER, 'cleanup.control', 'metrics.read'],
-  support: ['actor.lookup', 'actor.request_removal'],
+  support: ['actor.lookup', 'actor.request_removal', 'actor.statement'],
   admin: PERMISSIONS,
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATEMENT_LANGS } from '../requests/statement-text';
 import { hasNoNul, isoDateSchema, noNulMessage } from './common';
 
 /*
@@ -52,6 +53,12 @@ export function parseParam<S extends z.ZodType>(value: unknown, schema: S, name?
 }
 
 export const actorRetentionQuerySchema = z.strictObject({ asOf: apiDateSchema.optional() });
+
+/** `GET actors/<id>/statement?asOf=D&lang=nl|en`: Dutch when `lang` is absent. */
+export const actorStatementQuerySchema = z.strictObject({
+  asOf: apiDateSchema.optional(),
+  lang: z.enum(STATEMENT_LANGS, { message: 'must be nl or en' }).optional(),
+});
 export const noQuerySchema = z.strictObject({});
 
 /** `GET cleanup/backlog?days=N`: the burn-down's number of days, 1 to 400 (the history kept). */

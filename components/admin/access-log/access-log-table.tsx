@@ -34,10 +34,11 @@ export function AccessLogTable({ entries, timeZone }: { entries: AccessLogScreen
               <td className="py-2 pr-4 break-all">
                 {e.callerLabel}
                 {e.callerKind === 'token' ? <span className="ml-1 text-xs text-muted">({t('token')})</span> : null}
+                {e.callerKind === 'cli' ? <span className="ml-1 text-xs text-muted">({t('cli')})</span> : null}
               </td>
               <td className="py-2 pr-4">{e.actorId ?? <span className="text-muted">{t('removed')}</span>}</td>
               <td className="py-2 pr-4 whitespace-nowrap">{e.asOf ?? '—'}</td>
-              <td className="py-2">{e.via === 'api' ? t('viaApi') : t('viaScreen')}</td>
+              <td className="py-2">{e.via === 'api' ? t('viaApi') : e.via === 'statement' ? t('viaStatement') : t('viaScreen')}</td>
             </tr>
           ))}
         </tbody>

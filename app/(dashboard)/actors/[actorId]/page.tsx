@@ -125,6 +125,16 @@ export default async function ActorPage({ params, searchParams }: { params: Para
       <PageHeader title={t('actorTitle', { actorId: report.actorId })} intro={asOfIntro}>
         <AsOfForm actorId={report.actorId} asOf={asOf} isToday={asOf === today} />
       </PageHeader>
+      {hasPermission(caller.role, 'actor.statement') ? (
+        <Link
+          href={`/actors/${report.actorId}/statement${asOf === today ? '' : `?asOf=${asOf}`}`}
+          prefetch={false}
+          className="inline-block text-sm font-medium text-brand underline underline-offset-2"
+          data-testid="statement-link"
+        >
+          {(await getTranslations('statementPage'))('link')}
+        </Link>
+      ) : null}
 
       <div className="grid gap-6 md:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
         <ActorSummary report={report} registeredOn={view.registeredOn} legalHold={holdHolds(requests.hold, report.asOf) ? { until: requests.hold.until } : null} />
