@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getAuditEntries } from '@/db/queries/audit';
 import { listUsers } from '@/db/queries/users';
 import { accounts, apiTokens, auditLog, sessions, users } from '@/db/schema';
-import { createAuth, handleAuthRequest, resolveAuthSecret, type Auth } from '@/lib/auth/auth';
+import { handleAuthRequest, resolveAuthSecret, type Auth } from '@/lib/auth/auth';
 import { authorize, changedByOf, resolveCaller, type Caller } from '@/lib/auth/caller';
 import {
   EmailTakenError,
@@ -33,6 +33,7 @@ import {
 } from '@/lib/auth/users';
 import { changeSettings } from '@/lib/settings/change-settings';
 import { safeNextPath } from '@/lib/validation/auth';
+import { makeTestAuth, signInRequest } from './helpers/auth-requests';
 import { setupTestDatabase } from './helpers/db';
 
 const t = await setupTestDatabase('auth');
@@ -358,18 +359,8 @@ describe('safeNextPath', () => {
 });
 
 describe('Better Auth on our database', () => {
-  const makeAuth = async (rateLimitMax = 0): Promise<Auth> =>
-    createAuth(db, { secret: await resolveAuthSecret(db), baseURL: ORIGIN, rateLimit: { max: rateLimitMax, windowSeconds: 60 }, logLevel: 'silent' });
-
-  const signIn = (auth: Auth, email: string, password: string, ip = '198.51.100.7') =>
-    handleAuthRequest(
-      auth,
-      new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': ip },
-        body: JSON.stringify({ email, password }),
-      }),
-    );
+  const makeAuth = (rateLimitMax = 0): Promise<Auth> => makeTestAuth(db, rateLimitMax);
+  const signIn = signInRequest;
 
   const cookieOf = (response: Response): string =>
     response.headers

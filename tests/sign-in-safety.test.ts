@@ -14,12 +14,13 @@ vi.mock('next/navigation', async () => (await import('./helpers/next-request')).
 vi.mock('next/cache', async () => (await import('./helpers/next-request')).nextCacheMock);
 
 import { rateLimits, signInFailures, users } from '@/db/schema';
-import { createAuth, handleAuthRequest, resolveAuthSecret, type Auth } from '@/lib/auth/auth';
+import { handleAuthRequest, type Auth } from '@/lib/auth/auth';
 import { OneTimePasswordExpiredError } from '@/lib/auth/errors';
 import { MAX_SIGN_IN_DELAY_SECONDS, recordSignInFailure, signInDelaySeconds } from '@/lib/auth/sign-in-failures';
 import { changeOwnPassword, createUser, ensureDemoLogins, DEMO_PASSWORD, resetPassword } from '@/lib/auth/users';
 import { parseTrustedProxies, resolveClientAddress, withClientAddress, type TrustedProxies } from '@/lib/http/client-address';
 import { signIn as signInAction } from '@/server/actions/sign-in';
+import { makeTestAuth, signInRequest } from './helpers/auth-requests';
 import { setupTestDatabase } from './helpers/db';
 import { form, pointServerAtDatabase, runAs } from './helpers/next-request';
 
@@ -30,18 +31,8 @@ const BY = { label: 'test admin', userId: null };
 const ORIGIN = 'http://localhost:3000';
 const NONE = parseTrustedProxies('');
 
-const makeAuth = async (rateLimitMax = 0): Promise<Auth> =>
-  createAuth(db, { secret: await resolveAuthSecret(db), baseURL: ORIGIN, rateLimit: { max: rateLimitMax, windowSeconds: 60 }, logLevel: 'silent' });
-
-const signIn = (auth: Auth, email: string, password: string, ip = '198.51.100.7') =>
-  handleAuthRequest(
-    auth,
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': ip },
-      body: JSON.stringify({ email, password }),
-    }),
-  );
+const makeAuth = (rateLimitMax = 0): Promise<Auth> => makeTestAuth(db, rateLimitMax);
+const signIn = signInRequest;
 
 async function failureRow(email: string) {
   const rows = await db
