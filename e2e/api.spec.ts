@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import pg from 'pg';
-import { E2E_DATA_DIR, PROJECT_DIR } from './support/paths';
+import { cli } from './support/cli';
+import { E2E_DATA_DIR } from './support/paths';
 
 /*
  * The HTTP API from outside, as each role, as nobody and with forged or revoked credentials:
@@ -15,13 +15,6 @@ const ROLES = ['manager', 'ops', 'support', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 const PASSWORD = 'demo-password';
 
-function cli(args: string[]): string {
-  return execFileSync(path.join(PROJECT_DIR, 'node_modules/.bin/tsx'), ['cli/index.ts', ...args], {
-    cwd: PROJECT_DIR,
-    env: { ...process.env, DATA_DIR: E2E_DATA_DIR },
-    encoding: 'utf8',
-  }).trim();
-}
 
 async function e2eDb(): Promise<pg.Client> {
   const meta = JSON.parse(fs.readFileSync(path.join(E2E_DATA_DIR, 'server.json'), 'utf8')) as { port: number; password: string };

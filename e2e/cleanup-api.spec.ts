@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { E2E_DATA_DIR, PROJECT_DIR } from './support/paths';
+import { cli } from './support/cli';
 
 /*
  * The cleanup endpoints of the HTTP API and /metrics, role by role (INTERFACES.md: status and runs
@@ -13,13 +11,6 @@ import { E2E_DATA_DIR, PROJECT_DIR } from './support/paths';
 const ROLES = ['manager', 'ops', 'support', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 
-function cli(args: string[]): string {
-  return execFileSync(path.join(PROJECT_DIR, 'node_modules/.bin/tsx'), ['cli/index.ts', ...args], {
-    cwd: PROJECT_DIR,
-    env: { ...process.env, DATA_DIR: E2E_DATA_DIR },
-    encoding: 'utf8',
-  }).trim();
-}
 
 /**
  * A POST as the browser sends it: JSON with the app's own Origin (route handlers refuse a

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { expect, test, type ConsoleMessage, type Page, type Response } from '@playwright/test';
-import { E2E_DATA_DIR, E2E_PORT, PROJECT_DIR } from './support/paths';
+import { cli } from './support/cli';
+import { E2E_PORT } from './support/paths';
 import { authFile } from './support/roles';
 
 /*
@@ -19,13 +18,6 @@ const PAUSE = '/api/v1/cleanup/pause';
 const RUN = '/api/v1/cleanup/run';
 const FOREIGN = 'https://evil.example';
 
-function cli(args: string[]): string {
-  return execFileSync(path.join(PROJECT_DIR, 'node_modules/.bin/tsx'), ['cli/index.ts', ...args], {
-    cwd: PROJECT_DIR,
-    env: { ...process.env, DATA_DIR: E2E_DATA_DIR },
-    encoding: 'utf8',
-  }).trim();
-}
 
 async function errorCode(response: { json: () => Promise<unknown> }): Promise<string | undefined> {
   const body = (await response.json()) as { error?: { code?: string } };
