@@ -74,8 +74,9 @@ async function databaseText(): Promise<string> {
 describe('the permission table', () => {
   // INTERFACES.md, "Roles", written out cell by cell rather than derived from the table under test.
   const expected: Record<UserRole, Permission[]> = {
-    manager: ['settings.read', 'policy.read', 'reports.read', 'cleanup.read'],
-    // GET /metrics: "ops, admin (token or session)".
+    // "make selections of the library's customers and export them".
+    manager: ['settings.read', 'policy.read', 'reports.read', 'cleanup.read', 'selection.read', 'selection.export'],
+    // "what a manager may except selections and exports"; GET /metrics: "ops, admin (token or session)".
     ops: ['settings.read', 'policy.read', 'reports.read', 'cleanup.read', 'cleanup.control', 'metrics.read'],
     // "look up single actors …, give a customer their retention statement, record a removal
     // request" (placing a legal hold is admin's).
@@ -105,6 +106,7 @@ describe('authorize', () => {
     role,
     mustChangePassword,
     sessionId: 's',
+    instanceId: null,
   });
 
   it('refuses nobody with NotAuthenticatedError (401)', () => {
@@ -112,7 +114,7 @@ describe('authorize', () => {
   });
   it('refuses a role that may not with ForbiddenError (403)', () => {
     expect(() => authorize(user('support'), 'settings.read')).toThrow(ForbiddenError);
-    expect(() => authorize({ kind: 'token', tokenId: 't', name: 'n', role: 'manager' }, 'cleanup.control')).toThrow(ForbiddenError);
+    expect(() => authorize({ kind: 'token', tokenId: 't', name: 'n', role: 'manager', instanceId: null }, 'cleanup.control')).toThrow(ForbiddenError);
   });
   it('refuses everything to a user who must change their password, even an admin', () => {
     expect(() => authorize(user('admin', true), 'settings.read')).toThrow(PasswordChangeRequiredError);
@@ -122,7 +124,7 @@ describe('authorize', () => {
   });
   it('names the caller in the audit log', () => {
     expect(changedByOf(user('ops'))).toEqual({ label: 'u@x.test', userId: 'u' });
-    expect(changedByOf({ kind: 'token', tokenId: 't', name: 'grafana', role: 'ops' })).toEqual({ label: 'token grafana', userId: null });
+    expect(changedByOf({ kind: 'token', tokenId: 't', name: 'grafana', role: 'ops', instanceId: null })).toEqual({ label: 'token grafana', userId: null });
   });
 });
 

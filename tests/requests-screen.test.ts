@@ -37,7 +37,7 @@ const tokens = {
   support: (await createApiToken(db, { role: 'support', name: 's', by: BY })).token,
   admin: (await createApiToken(db, { role: 'admin', name: 'a', by: BY })).token,
 };
-const caller = (role: 'support' | 'admin' | 'manager' | 'ops'): Caller => ({ kind: 'token', tokenId: '00000000-0000-0000-0000-000000000000', name: `${role} caller`, role });
+const caller = (role: 'support' | 'admin' | 'manager' | 'ops'): Caller => ({ kind: 'token', tokenId: '00000000-0000-0000-0000-000000000000', name: `${role} caller`, role, instanceId: null });
 
 const fee = (y: number) => ({ kind: 'membership_fee', bookedOn: `${y}-01-01`, amountCents: 3000, settled: true });
 await loadScenario(

@@ -41,6 +41,12 @@ export const users = pgTable(
     disabledAt: ts('disabled_at'),
     /** When the one-time password (mustChangePassword) stops working: 72 hours after it was made. */
     oneTimePasswordExpiresAt: ts('one_time_password_expires_at'),
+    /**
+     * The library instance this login is tied to (INTERFACES.md, Roles): its selections and exports
+     * are limited to that instance. Null: not tied, may choose any. No foreign key: `load --replace`
+     * replaces the instances, and a login must survive that (a tie to a vanished instance selects nothing).
+     */
+    instanceId: integer('instance_id'),
   },
   (t) => [
     check('users_role_known', sql`${t.role} in (${ROLE_LIST})`),
@@ -134,6 +140,8 @@ export const apiTokens = pgTable(
     expiresAt: ts('expires_at')
       .notNull()
       .default(sql`now() + interval '90 days'`),
+    /** The library instance the token is tied to, like `users.instanceId`; null: not tied. */
+    instanceId: integer('instance_id'),
   },
   (t) => [
     uniqueIndex('api_tokens_hash_unique').on(t.tokenHash),

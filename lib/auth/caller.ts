@@ -16,8 +16,10 @@ export type Caller =
       role: UserRole;
       mustChangePassword: boolean;
       sessionId: string;
+      /** The library instance the login is tied to (selections and exports only); null: any. */
+      instanceId: number | null;
     }
-  | { kind: 'token'; tokenId: string; name: string; role: UserRole };
+  | { kind: 'token'; tokenId: string; name: string; role: UserRole; instanceId: number | null };
 
 /** The part of the Better Auth instance that reads a session from request headers. */
 export type SessionReader = {
@@ -37,13 +39,13 @@ export async function resolveCaller(db: DbOrTx, auth: SessionReader, headers: He
     const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(authorization);
     if (!match) return null;
     const token = await findActiveApiToken(db, match[1]!);
-    return token ? { kind: 'token', tokenId: token.tokenId, name: token.name, role: token.role } : null;
+    return token ? { kind: 'token', tokenId: token.tokenId, name: token.name, role: token.role, instanceId: token.instanceId } : null;
   }
   if (!headers.get('cookie')) return null;
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, mustChangePassword: users.mustChangePassword })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, mustChangePassword: users.mustChangePassword, instanceId: users.instanceId })
     .from(users)
     .where(eq(users.id, found.user.id));
   const user = rows[0];
@@ -56,6 +58,7 @@ export async function resolveCaller(db: DbOrTx, auth: SessionReader, headers: He
     role: user.role,
     mustChangePassword: user.mustChangePassword,
     sessionId: found.session.id,
+    instanceId: user.instanceId,
   };
 }
 

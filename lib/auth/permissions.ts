@@ -25,23 +25,29 @@ export const PERMISSIONS = [
   'actor.legal_hold',
   // The retention statement for the customer (GDPR art. 15): support and admin.
   'actor.statement',
+  // Selections of the library's customers and their CSV exports (RETENTION.md, "Selections and
+  // exports"): manager and admin only; ops and support are refused (INTERFACES.md, Roles).
+  'selection.read',
+  'selection.export',
   'users.manage',
   'tokens.manage',
   'logs.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const MANAGER = ['settings.read', 'policy.read', 'reports.read', 'cleanup.read'] as const satisfies readonly Permission[];
+/** What manager and ops both see: settings, policy, reports and the cleanup dashboard. */
+const DASHBOARD = ['settings.read', 'policy.read', 'reports.read', 'cleanup.read'] as const satisfies readonly Permission[];
 
 /**
  * The role table of INTERFACES.md ("Roles"), the one place that says who may do what:
- * manager sees settings, policy, reports and the cleanup dashboard; ops adds pausing, resuming,
- * running and dry-running the cleanup (and reads the Prometheus metrics); support looks up single
- * actors; admin may do everything.
+ * manager sees settings, policy, reports and the cleanup dashboard, and makes selections of the
+ * library's customers and exports them; ops sees what a manager sees but selections and exports, and
+ * pauses, resumes, runs and dry-runs the cleanup (and reads the Prometheus metrics); support looks up
+ * single actors; admin may do everything.
  */
 export const ROLE_PERMISSIONS: { readonly [R in UserRole]: readonly Permission[] } = {
-  manager: MANAGER,
-  ops: [...MANAGER, 'cleanup.control', 'metrics.read'],
+  manager: [...DASHBOARD, 'selection.read', 'selection.export'],
+  ops: [...DASHBOARD, 'cleanup.control', 'metrics.read'],
   support: ['actor.lookup', 'actor.request_removal', 'actor.statement'],
   admin: PERMISSIONS,
 };

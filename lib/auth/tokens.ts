@@ -87,7 +87,7 @@ export async function revokeApiToken(db: DbOrTx, params: { tokenId: string; by: 
   });
 }
 
-export type ActiveApiToken = { tokenId: string; name: string; role: UserRole };
+export type ActiveApiToken = { tokenId: string; name: string; role: UserRole; instanceId: number | null };
 
 /** `(token role, creator role)` pairs where the creator's role holds every permission of the token's role (lib/auth/permissions.ts). */
 const COVERING_ROLE_PAIRS = sql.raw(
@@ -111,7 +111,7 @@ export const apiTokenCreatorBacksItSql = sql<boolean>`(${apiTokens.createdByUser
 export async function findActiveApiToken(db: DbOrTx, token: string): Promise<ActiveApiToken | undefined> {
   if (!isApiTokenShaped(token)) return undefined;
   const rows = await db
-    .select({ tokenId: apiTokens.id, name: apiTokens.name, role: apiTokens.role, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ tokenId: apiTokens.id, name: apiTokens.name, role: apiTokens.role, instanceId: apiTokens.instanceId, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdByUserId))
     .where(
@@ -130,7 +130,7 @@ export async function findActiveApiToken(db: DbOrTx, token: string): Promise<Act
       .set({ lastUsedAt: sql`now()` })
       .where(and(eq(apiTokens.id, row.tokenId), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`));
   }
-  return { tokenId: row.tokenId, name: row.name, role: row.role };
+  return { tokenId: row.tokenId, name: row.name, role: row.role, instanceId: row.instanceId };
 }
 
 /** Whether a token works now, for the tokens screen: the same rules as findActiveApiToken. */
