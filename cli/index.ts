@@ -8,6 +8,7 @@ import { jobCommand, parseJobArgs } from './commands/job';
 import { loadCommand, readScenarioFile } from './commands/load';
 import { parseReportArgs, reportCommand } from './commands/report';
 import { holdCommand, parseHoldArgs, parseRequestRemovalArgs, requestRemovalCommand } from './commands/requests';
+import { parseSelectArgs, selectCommand } from './commands/select';
 import { parseSettingsArgs, settingsCommand } from './commands/settings';
 import { parseStatementArgs, statementCommand } from './commands/statement';
 import { parseTokenArgs, tokenCommand } from './commands/token';
@@ -36,6 +37,12 @@ const HELP = `retention: the GDPR retention dashboard's command line
   retention statement <actorId> [--as-of D] [--lang nl|en] [--json]
                                the customer's retention statement (GDPR art. 15), Dutch
                                unless --lang en; access-logged
+  retention select --instance I [--membership member|active_here|active_elsewhere|inactive|wise_active]
+                   [--opt-in yes|no] [--borrowed-from D --borrowed-to D] [--as-of D] [--json]
+                               a selection of the instance's customers: counts by membership
+                               state and the loans of the period (linked, anonymized)
+  retention select … --export customers|items [--columns name,street,postal_code,city,district,email,phone]
+                               the selection's export as CSV on stdout; access-logged
   retention db stop            stop the embedded PostgreSQL of DATA_DIR
 
 Exit codes: 0 success, 1 failure, 2 bad input, 3 the cleanup cannot run now.
@@ -90,6 +97,10 @@ function prepare(command: string | undefined, argv: string[]): Prepared | 'help'
     case 'hold': {
       const args = parseHoldArgs(argv);
       return (c) => holdCommand(c.db, args);
+    }
+    case 'select': {
+      const args = parseSelectArgs(argv);
+      return (c) => selectCommand(c.db, args);
     }
     case 'statement': {
       const args = parseStatementArgs(argv);
