@@ -38,6 +38,9 @@ type Caller = { label: string; context: APIRequestContext; headers?: Record<stri
 const ENDPOINTS: { path: string; allowed: readonly Role[]; okStatus: number }[] = [
   { path: '/api/v1/actors/1001/retention?asOf=2024-01-01', allowed: ['support', 'admin'], okStatus: 200 },
   { path: '/api/v1/settings', allowed: ['manager', 'ops', 'admin'], okStatus: 200 },
+  // Selections and exports: manager and admin only (INTERFACES.md, Roles); ops and support 403.
+  { path: '/api/v1/selections?instanceId=1', allowed: ['manager', 'admin'], okStatus: 200 },
+  { path: '/api/v1/selections/export?set=customers&instanceId=1', allowed: ['manager', 'admin'], okStatus: 200 },
 ];
 
 test.describe('the HTTP API, role by role', () => {
