@@ -11,7 +11,8 @@
  *     the ratio of the two; both end states are compared;
  *   - the actor report's latency (p50, p95) over 1,000 random actors;
  *   - the dashboard APIs' latency while the first cleanup works (scripts/bench-dashboard.ts: the
- *     production build against the benchmark's database; --skip-dashboard leaves it out).
+ *     production build against the benchmark's database; --skip-dashboard leaves it out);
+ *   - after the cleanup, 20 selections' counts and a customers export (scripts/bench-selections.ts).
  * Prints a Markdown table (the README's "Performance" section shows one from this machine).
  */
 import fs from 'node:fs';
@@ -30,6 +31,7 @@ import { createRandom } from '../lib/demo/generate-scenario';
 import { isIsoDate, todayIn } from '../lib/retention/dates';
 import { TYPICAL_SETTINGS } from '../lib/retention/settings';
 import { percentile, startDashboardProbe, type DashboardProbe, type EndpointStats } from './bench-dashboard';
+import { benchSelections } from './bench-selections';
 
 const { values } = parseArgs({
   options: {
@@ -174,6 +176,7 @@ async function main() {
     client.release();
 
     const same = JSON.stringify(await fingerprint(dbA)) === JSON.stringify(await fingerprint(dbB));
+    const selections = await benchSelections(dbA, { instanceId: 1, asOf, log });
     const ratio = records / runMs / (ref.records / refMs);
     const rows: [string, string][] = [
       ['library', `${fmt(actors)} actors, ${fmt(demo.rows)} rows, ${size.rows[0].size} (seed ${seed}, as of ${asOf})`],
@@ -191,6 +194,7 @@ async function main() {
       ['same end state as the reference', same && records === ref.records ? 'yes' : 'NO'],
       ['actor report latency (1,000 actors)', `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`],
     ];
+    rows.push(...selections.rows);
     const ms = (v: number) => `${v.toFixed(0)} ms`;
     for (const d of dashboard) {
       rows.push([
