@@ -6,6 +6,7 @@ import type pg from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { DbOrTx } from '../../db/client';
 import { accessLog, type ExportDetails } from '../../db/schema/access';
+import { logUnexpectedError } from '../errors';
 import type { LookupCaller } from '../access/access-log';
 import { assertInstanceExists } from './select';
 import { customersExportSql, hasPeriod, itemsExportSql } from './sql';
@@ -111,6 +112,8 @@ export async function openSelectionExport(
       // A connection whose cursor broke off is not handed back for reuse.
       client.release(error ? true : undefined);
       const complete = !error;
+      // A reader that went away (a closed tab, `| head`) is no failure; anything else is logged.
+      if (error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') logUnexpectedError('selection export', error);
       db.update(accessLog)
         .set({ exportDetails: { ...details, rows, complete } })
         .where(eq(accessLog.id, entry!.id))
