@@ -49,7 +49,14 @@ export const roles = pgTable(
     endDate: date('end_date', { mode: 'string' }),
     deregistrationDate: date('deregistration_date', { mode: 'string' }),
   },
-  (t) => [index('roles_actor_idx').on(t.actorId, t.type)],
+  (t) => [
+    index('roles_actor_idx').on(t.actorId, t.type),
+    // Selections (lib/selections): one instance's membership roles in actor order, with the end
+    // date for the membership state, read without touching the table.
+    index('roles_membership_instance_idx')
+      .on(t.instanceId, t.actorId, t.endDate)
+      .where(sql`${t.type} in ('ABON','EDUV')`),
+  ],
 );
 
 /** The other role kinds of the source system (wise_rol, role_supplier, …); each is a deletion condition. */

@@ -28,8 +28,9 @@ export const loans = pgTable(
     index('loans_actor_idx')
       .on(t.actorId, t.returnedOn)
       .where(sql`${t.actorId} is not null`),
-    // Selections (lib/selections): the loans of one instance in a borrowing period.
-    index('loans_instance_loaned_idx').on(t.instanceId, t.loanedOn),
+    // Selections (lib/selections): the loans of one instance in a borrowing period, with the actor
+    // (null when anonymized) included so counts and the period filter read the index only.
+    index('loans_instance_loaned_idx').on(t.instanceId, t.loanedOn, t.actorId),
     check(
       'loans_anonymized_has_no_actor',
       sql`(${t.anonymizedOn} is null) = (${t.actorId} is not null)`,

@@ -88,7 +88,7 @@ export async function openSelectionExport(
     .returning({ id: accessLog.id });
 
   const client = await pool.connect();
-  const rowsStream = client.query(new QueryStream(text, values, { batchSize: 500, highWaterMark: 500 }));
+  const rowsStream = client.query(new QueryStream(text, values, { batchSize: 1000, highWaterMark: 1000 }));
   let rows = 0;
   const counter = new Transform({
     objectMode: true,

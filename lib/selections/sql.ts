@@ -12,23 +12,37 @@ import { MEMBERSHIP_STATES, statesOf, type PersonalColumn, type SelectionQuery }
  * of lib/retention/report.ts and the run's SQL in lib/cleanup/statements.ts).
  */
 
-/** The customers of instance I, each with their membership state on D: `(actor_id, state)`. */
+/**
+ * The customers of instance I, each with their membership state on D: `(actor_id, state)`. Read
+ * from I's own membership roles (the partial index `roles_membership_instance_idx`, in actor
+ * order, so the grouping streams), so the cost follows the instance's customers, not the library;
+ * the other instances' roles are probed per actor only for those not running here.
+ */
 function customersSql(q: SelectionQuery): SQL {
-  const running = sql`(rq.actor_id is null and (r.end_date is null or r.end_date > ${q.asOf}::date))`;
+  const running = (alias: string) => sql`(${sql.raw(alias)}.end_date is null or ${sql.raw(alias)}.end_date > ${q.asOf}::date)`;
   return sql`
-    select r.actor_id,
-      case when bool_or(r.instance_id = ${q.instanceId} and ${running}) then 'active_here'
-           when bool_or(r.instance_id <> ${q.instanceId} and ${running}) then 'active_elsewhere'
+    select g.actor_id,
+      case when g.here and rq.actor_id is null then 'active_here'
+           when rq.actor_id is null and el.running then 'active_elsewhere'
            else 'inactive' end as state
-    from roles r
+    from (
+      select r.actor_id, bool_or(${running('r')}) as here
+      from roles r
+      where r.instance_id = ${q.instanceId} and r.type in ('ABON','EDUV')
+      group by r.actor_id
+    ) g
+    -- A lateral probe (one index lookup, only for an actor not running here) rather than a
+    -- semi-join the planner would hash over every other instance's roles.
+    left join lateral (
+      select true as running from roles e
+      where not g.here and e.actor_id = g.actor_id and e.type in ('ABON','EDUV') and e.instance_id <> ${q.instanceId} and ${running('e')}
+      limit 1
+    ) el on true
     left join (
       select q.actor_id from removal_requests q
       where q.requested_on <= ${q.asOf}::date
         and not exists (select 1 from roles n where n.actor_id = q.actor_id and n.type in ('ABON','EDUV') and n.start_date > q.requested_on)
-    ) rq on rq.actor_id = r.actor_id
-    where r.type in ('ABON','EDUV')
-    group by r.actor_id
-    having bool_or(r.instance_id = ${q.instanceId})`;
+    ) rq on rq.actor_id = g.actor_id`;
 }
 
 const hasPeriod = (q: SelectionQuery): q is SelectionQuery & { borrowedFrom: string; borrowedTo: string } =>
@@ -46,10 +60,12 @@ function periodLoansSql(q: SelectionQuery & { borrowedFrom: string; borrowedTo: 
  * The customers that meet every criterion but `membership`, with their state (and, with a
  * period, their linked loans in it): `(actor_id, state[, loans])`.
  */
-function narrowedSql(q: SelectionQuery, extra: SQL = sql``): SQL {
+function narrowedSql(q: SelectionQuery): SQL {
+  // Materialized: the state is worked out once per customer, not once per use of it.
+  const customers = sql`with c as materialized (${customersSql(q)})`;
   const optIn = q.loanHistoryOptIn === null ? sql`` : sql`join actors a on a.id = c.actor_id and a.loan_history_opt_in = ${q.loanHistoryOptIn}`;
-  if (!hasPeriod(q)) return sql`select c.actor_id, c.state, null::int as loans${extra} from (${customersSql(q)}) c ${optIn}`;
-  return sql`select c.actor_id, c.state, p.loans${extra} from (${customersSql(q)}) c join (${periodLoansSql(q)}) p on p.actor_id = c.actor_id ${optIn}`;
+  if (!hasPeriod(q)) return sql`${customers} select c.actor_id, c.state, null::int as loans from c ${optIn}`;
+  return sql`${customers} select c.actor_id, c.state, p.loans from c join (${periodLoansSql(q)}) p on p.actor_id = c.actor_id ${optIn}`;
 }
 
 /** The selection's counts: one row `(active_here, active_elsewhere, inactive)` of `narrowedSql`. */
