@@ -4,6 +4,7 @@ import { getDataDir } from '../lib/env';
 import { actorCommand, parseActorArgs } from './commands/actor';
 import { cleanupCommand, parseCleanupArgs } from './commands/cleanup';
 import { demoCommand, parseDemoArgs } from './commands/demo';
+import { forecastCommand, parseForecastArgs } from './commands/forecast';
 import { jobCommand, parseJobArgs } from './commands/job';
 import { loadCommand, readScenarioFile } from './commands/load';
 import { parseReportArgs, reportCommand } from './commands/report';
@@ -37,6 +38,9 @@ const HELP = `retention: the GDPR retention dashboard's command line
   retention statement <actorId> [--as-of D] [--lang nl|en] [--json]
                                the customer's retention statement (GDPR art. 15), Dutch
                                unless --lang en; access-logged
+  retention forecast [--as-of D] [--months N] [--json]
+                               what the rules will process in each coming month (1 to 24,
+                               default 12), and what is due now
   retention select --instance I [--membership member|active_here|active_elsewhere|inactive|wise_active]
                    [--opt-in yes|no] [--borrowed-from D --borrowed-to D] [--as-of D] [--json]
                                a selection of the instance's customers: counts by membership
@@ -97,6 +101,10 @@ function prepare(command: string | undefined, argv: string[]): Prepared | 'help'
     case 'hold': {
       const args = parseHoldArgs(argv);
       return (c) => holdCommand(c.db, args);
+    }
+    case 'forecast': {
+      const args = parseForecastArgs(argv);
+      return (c) => forecastCommand(c.db, args);
     }
     case 'select': {
       const args = parseSelectArgs(argv);

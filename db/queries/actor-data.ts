@@ -9,13 +9,7 @@ const recordSelects = RECORD_TABLE_CATEGORIES.map((category) => {
              from ${category} t where t.actor_id = a.id)`;
 }).join(',\n');
 
-/**
- * Everything the rules look at for one actor (and, for the timeline, a few fields no rule reads:
- * start dates, block dates, financial kinds and amounts, loan dates and items), in one round trip (json sub-selects served by the
- * per-table actor indexes). `undefined` when the actor does not exist (or was removed).
- */
-export async function getActorData(db: DbOrTx, actorId: number): Promise<ActorData | undefined> {
-  const result = await db.execute<{ data: ActorData }>(sql`${sql.raw(`
+const ACTOR_DATA_SELECT = `
     select json_build_object(
       'actorId', a.id,
       'registeredOn', a.registered_on,
@@ -41,6 +35,26 @@ export async function getActorData(db: DbOrTx, actorId: number): Promise<ActorDa
       'removalRequestedOn', (select q.requested_on from removal_requests q where q.actor_id = a.id),
       'legalHold', (select json_build_object('until', h.until) from legal_holds h where h.actor_id = a.id)
     ) as data
-    from actors a where a.id = `)}${actorId}`);
+    from actors a`;
+
+/**
+ * Everything the rules look at for one actor (and, for the timeline, a few fields no rule reads:
+ * start dates, block dates, financial kinds and amounts, loan dates and items), in one round trip (json sub-selects served by the
+ * per-table actor indexes). `undefined` when the actor does not exist (or was removed).
+ */
+export async function getActorData(db: DbOrTx, actorId: number): Promise<ActorData | undefined> {
+  const result = await db.execute<{ data: ActorData }>(sql`${sql.raw(`${ACTOR_DATA_SELECT} where a.id = `)}${actorId}`);
   return result.rows[0]?.data;
+}
+
+/**
+ * getActorData for the next `limit` actors after `afterId`, in id order, in one query (keyset
+ * paging, so sparse ids cost nothing): for work that walks the whole library with the rules engine
+ * (the forecast).
+ */
+export async function getActorDataPage(db: DbOrTx, afterId: number, limit: number): Promise<ActorData[]> {
+  const result = await db.execute<{ data: ActorData }>(
+    sql`${sql.raw(`${ACTOR_DATA_SELECT} where a.id > `)}${afterId}${sql.raw(' order by a.id limit ')}${limit}`,
+  );
+  return result.rows.map((r) => r.data);
 }

@@ -61,6 +61,14 @@ export const actorStatementQuerySchema = z.strictObject({
 });
 export const noQuerySchema = z.strictObject({});
 
+/** `GET forecast?asOf=D&months=N`: N from 1 to 24 (RETENTION.md, "Forecast"), 12 when absent. */
+export const forecastMonthsSchema = z
+  .string()
+  .regex(/^[0-9]{1,2}$/, { message: 'must be a whole number from 1 to 24' })
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 24, { message: 'must be a whole number from 1 to 24' });
+export const forecastQuerySchema = z.strictObject({ asOf: apiDateSchema.optional(), months: forecastMonthsSchema.optional() });
+
 /** `GET cleanup/backlog?days=N`: the burn-down's number of days, 1 to 400 (the history kept). */
 export const backlogQuerySchema = z.strictObject({
   days: z
