@@ -99,7 +99,7 @@ describe('retention forecast and GET forecast', () => {
     const twelve = await (await call('asOf=2026-01-15', manager)).json();
     expect(twelve.months).toBe(12);
     expect(twelve.forecast.map((m: { month: string }) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => addMonths('2026-01-01', i).slice(0, 7)));
-    for (const [query, parameter] of [['months=0', 'months'], ['months=25', 'months'], ['months=x', 'months'], ['asOf=2026-02-30', 'asOf'], ['horizon=3', 'horizon']]) {
+    for (const [query, parameter] of [['months=0', 'months'], ['months=25', 'months'], ['months=x', 'months'], ['asOf=2026-02-30', 'asOf'], ['horizon=3', 'horizon']] as const) {
       const bad = await call(query, manager);
       expect(bad.status, query).toBe(400);
       expect((await bad.json()).error.parameter, query).toBe(parameter);

@@ -1,4 +1,4 @@
-import { getActorDataPage } from '../../db/queries/actor-data';
+import { getActorDataPageBulk } from '../../db/queries/actor-data';
 import type { DbOrTx } from '../../db/client';
 import { getSettings } from '../../db/queries/settings';
 import type { IsoDate } from '../retention/dates';
@@ -23,7 +23,7 @@ export async function computeForecast(db: DbOrTx, params: { asOf: IsoDate; month
       const model = createForecastModel(params.asOf, params.months);
       let after = 0;
       for (;;) {
-        const page = await getActorDataPage(tx, after, params.pageSize ?? 2000);
+        const page = await getActorDataPageBulk(tx, after, params.pageSize ?? 5000);
         for (const data of page) model.add(evaluateActor(data, settings, params.asOf));
         if (page.length === 0) break;
         after = page.at(-1)!.actorId;
