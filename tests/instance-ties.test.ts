@@ -210,8 +210,8 @@ describe('setUserInstance', () => {
     expect((await auditRows(userId)).map((a) => [a.action, a.details])).toEqual([
       ['user.create', { role: 'manager', instanceId: null }],
       ['user.role_change', { role: 'manager', instanceFrom: null, instanceTo: 1, instanceName: 'Bibliotheek Rivierenland' }],
-      ['user.role_change', { role: 'manager', instanceFrom: 1, instanceTo: 2, instanceName: 'Bibliotheek Betuwe' }],
-      ['user.role_change', { role: 'manager', instanceFrom: 2, instanceTo: null }],
+      ['user.role_change', { role: 'manager', instanceFrom: 1, instanceTo: 2, instanceFromName: 'Bibliotheek Rivierenland', instanceName: 'Bibliotheek Betuwe' }],
+      ['user.role_change', { role: 'manager', instanceFrom: 2, instanceTo: null, instanceFromName: 'Bibliotheek Betuwe' }],
     ]);
   });
 

@@ -36,12 +36,13 @@ export type CreatedApiToken = { tokenId: string; name: string; role: UserRole; i
  * is tied to another instance than the token (findActiveApiToken); one made by the command line
  * only expires. With `instanceId`, the token is tied to that library instance (INTERFACES.md,
  * Roles), which must exist (UnknownInstanceError). A creator tied to an instance may only make
- * tokens tied to the same instance (InstanceTieWiderError otherwise, for another or none). One
- * transaction with its audit row.
+ * tokens tied to the same instance (InstanceTieWiderError otherwise, for another or none): a login
+ * creator's tie is read from `users` here; an API token that makes one (the API, a server action
+ * with a bearer) gives its own as `creatorInstanceId`. One transaction with its audit row.
  */
 export async function createApiToken(
   db: DbOrTx,
-  params: { role: string; name?: string; expiresDays?: number; instanceId?: number | null; by: ChangedBy },
+  params: { role: string; name?: string; expiresDays?: number; instanceId?: number | null; creatorInstanceId?: number | null; by: ChangedBy },
 ): Promise<CreatedApiToken> {
   const input = parseAuthInput(createApiTokenSchema, {
     role: params.role,
@@ -55,12 +56,13 @@ export async function createApiToken(
   const hint = token.slice(0, API_TOKEN_PREFIX.length + 4);
   const name = input.name ?? `${input.role} token`;
   return db.transaction(async (tx) => {
+    let creatorInstanceId = params.creatorInstanceId ?? null;
     if (params.by.userId !== null) {
-      // The creator's tie as it is now, not as their session last saw it.
+      // A login's tie as it is now, not as their session last saw it.
       const [creator] = await tx.select({ instanceId: users.instanceId }).from(users).where(eq(users.id, params.by.userId)).for('share');
-      const creatorInstanceId = creator?.instanceId ?? null;
-      if (creatorInstanceId !== null && creatorInstanceId !== instanceId) throw new InstanceTieWiderError(creatorInstanceId, instanceId);
+      if (creator) creatorInstanceId = creator.instanceId;
     }
+    if (creatorInstanceId !== null && creatorInstanceId !== instanceId) throw new InstanceTieWiderError(creatorInstanceId, instanceId);
     const instanceName = instanceId === null ? null : await getTieInstanceName(tx, instanceId);
     const [row] = await tx
       .insert(apiTokens)

@@ -195,12 +195,20 @@ export async function setUserInstance(db: DbOrTx, params: { userId: string; inst
     const user = await lockUser(tx, input.userId);
     if (user.instanceId === input.instanceId) return { changed: false };
     const instanceName = input.instanceId === null ? null : await getTieInstanceName(tx, input.instanceId);
+    // The old tie's name, for the audit log, when its instance still exists.
+    const instanceFromName = user.instanceId === null ? null : await getTieInstanceName(tx, user.instanceId).catch(() => null);
     await tx.update(users).set({ instanceId: input.instanceId, updatedAt: sql`now()` }).where(eq(users.id, user.id));
     await writeAuditEntry(tx, {
       action: 'user.role_change',
       by: params.by,
       target: { type: 'user', id: user.id, label: user.email },
-      details: { role: user.role, instanceFrom: user.instanceId, instanceTo: input.instanceId, ...(instanceName !== null ? { instanceName } : {}) },
+      details: {
+        role: user.role,
+        instanceFrom: user.instanceId,
+        instanceTo: input.instanceId,
+        ...(instanceFromName !== null ? { instanceFromName } : {}),
+        ...(instanceName !== null ? { instanceName } : {}),
+      },
     });
     return { changed: true };
   });
