@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { getEnv } from '../lib/env';
 import { isSupportedIsoDate, todayIn, type IsoDate } from '../lib/retention/dates';
+import { INSTANCE_ID_MAX } from '../lib/validation/auth';
 import { ISO_DATE_MESSAGE } from '../lib/validation/common';
 import { UsageError } from './errors';
 
@@ -36,4 +37,16 @@ export function parsePositiveInt(value: string | undefined, name: string): numbe
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive whole number (got "${value}")`);
   return n;
+}
+
+/**
+ * `--instance I` of `user add` and `token add`: a library instance id, a whole number from 1 to
+ * 2147483647 written as digits; anything else exits 2 naming the flag. Whether the instance exists
+ * is checked when the tie is written.
+ */
+export function parseInstanceOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const id = /^[0-9]{1,10}$/.test(value) ? Number(value) : NaN;
+  if (!(id >= 1 && id <= INSTANCE_ID_MAX)) throw new UsageError(`--instance must be an instance id, a whole number from 1 to ${INSTANCE_ID_MAX} (got ${shownArg(value)}); nothing was written`);
+  return id;
 }

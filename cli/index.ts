@@ -25,9 +25,10 @@ const HELP = `retention: the GDPR retention dashboard's command line
   retention demo [--actors N] [--seed S] [--replace] [--history-days D]
   retention settings [show | set NAME=VALUE… --reason TEXT [--yes]]
   retention job [status | pause | resume | acknowledge] [--json]
-  retention user add --email E --role manager|ops|support|admin [--name N]
-                               prints only the one-time password (it works for 72 hours)
-  retention token add --role R [--name N] [--expires-days N]
+  retention user add --email E --role manager|ops|support|admin [--name N] [--instance I]
+                               prints only the one-time password (it works for 72 hours);
+                               --instance ties the login to one library instance
+  retention token add --role R [--name N] [--instance I] [--expires-days N]
                                prints only the API token (shown once); it expires after
                                N days (1 to 3650, default 90), the date goes to stderr
   retention request-removal <actorId> --reason TEXT [--json]

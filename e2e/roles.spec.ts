@@ -230,7 +230,7 @@ test.describe('admin screens', () => {
     await create.getByRole('button', { name: 'Create login' }).click();
     const first = await page.getByRole('region', { name: `One-time password for ${email}` }).getByTestId('one-time-secret').textContent();
 
-    await page.getByRole('button', { name: `Reset the password of ${email}` }).click();
+    await page.getByRole('button', { name: `Reset password: ${email}` }).click();
     await page.getByRole('dialog', { name: `Reset the password of ${email}?` }).getByRole('button', { name: 'Reset password' }).click();
     const secrets = page.getByRole('region', { name: `One-time password for ${email}` });
     await expect(secrets).toHaveCount(2);

@@ -24,6 +24,7 @@ import { createApiToken as createToken, findActiveApiToken, hashApiToken, revoke
 import { createUser as createLogin, disableUser as disableLogin, setUserRole } from '@/lib/auth/users';
 import type { ActionResult } from '@/lib/validation/result';
 import { changePassword } from '@/server/actions/change-password';
+import { changeUserInstance } from '@/server/actions/change-user-instance';
 import { changeUserRole } from '@/server/actions/change-user-role';
 import { createApiToken } from '@/server/actions/create-api-token';
 import { createUser } from '@/server/actions/create-user';
@@ -73,7 +74,10 @@ await loadScenario(
   parseScenarioText(
     JSON.stringify({
       settings: TYPICAL_SETTINGS,
-      instances: [{ id: 1, name: 'Matrix library' }],
+      instances: [
+        { id: 1, name: 'Matrix library' },
+        { id: 2, name: 'Second library' },
+      ],
       actors: Array.from({ length: ACTOR_COUNT }, (_, i) => ({
         actorId: FIRST_ACTOR + i,
         registeredOn: '2015-01-01',
@@ -280,6 +284,22 @@ const ACTIONS: Record<string, ActionCase<any>> = {
       expect(result.revalidated).toContain('/admin/users');
     },
   },
+  // A login's instance tie (INTERFACES.md, Roles): an admin's change, like a role change.
+  changeUserInstance: {
+    expected: ADMIN_ONLY,
+    prepare: target,
+    call: (c: Login) => changeUserInstance(null, form({ userId: c.userId, instanceId: '2' })),
+    verify: async (result, c: Login, cell) => {
+      expect(okData(result)).toEqual({ changed: true, instanceId: 2 });
+      expect((await userRow(c.userId)).instanceId).toBe(2);
+      expect(await lastAuditFor(c.userId)).toMatchObject({
+        action: 'user.role_change',
+        changedBy: cell.caller.label,
+        details: { role: 'manager', instanceFrom: null, instanceTo: 2, instanceName: 'Second library' },
+      });
+      expect(result.revalidated).toContain('/admin/users');
+    },
+  },
   disableUser: {
     expected: ADMIN_ONLY,
     prepare: target,
@@ -467,15 +487,15 @@ const ACTIONS: Record<string, ActionCase<any>> = {
 };
 
 /**
- * Everything a refused call must leave alone: logins (role, state, password), sessions, tokens
+ * Everything a refused call must leave alone: logins (role, state, instance tie, password), sessions, tokens
  * and both audit logs. (A token's last_used_at may be noted; it is left out.)
  */
 async function snapshot(): Promise<string> {
   const [u, a, s, tk, al, sa, st, rq, lh, acc] = await Promise.all([
-    db.execute(sql`select id, email, role, disabled, must_change_password from users order by id`),
+    db.execute(sql`select id, email, role, disabled, must_change_password, instance_id from users order by id`),
     db.execute(sql`select user_id, password from accounts order by user_id`),
     db.execute(sql`select id, user_id from sessions order by id`),
-    db.execute(sql`select id, name, role, revoked_at from api_tokens order by id`),
+    db.execute(sql`select id, name, role, revoked_at, instance_id from api_tokens order by id`),
     db.execute(sql`select count(*)::int as n from audit_log`),
     db.execute(sql`select count(*)::int as n from settings_audit`),
     db.execute(sql`select name, value from settings order by name`),
@@ -556,6 +576,97 @@ describe('admin actions refuse bad input and change nothing', () => {
     });
   }
 
+  const BAD_INSTANCES: [string, string][] = [
+    ['an instance that does not exist', '3'],
+    ['instance 0', '0'],
+    ['a negative instance', '-1'],
+    ['a fractional instance', '1.5'],
+    ['an instance beyond 2147483647', '2147483648'],
+    ['an instance that is no number', 'north'],
+    ['SQL as instance', "1' or '1'='1"],
+  ];
+  for (const [what, instanceId] of BAD_INSTANCES) {
+    it(`createUser, createApiToken and changeUserInstance: ${what} is named on the instance field`, async () => {
+      let { result } = await asAdmin(() => createUser(null, form({ email: uniqueEmail('nowhere'), role: 'manager', instanceId })));
+      expect(result).toMatchObject({ ok: false, fieldErrors: { instanceId: [expect.any(String)] } });
+      expect(Object.keys((result as { fieldErrors: object }).fieldErrors)).toEqual(['instanceId']);
+      ({ result } = await asAdmin(() => createApiToken(null, form({ role: 'manager', instanceId }))));
+      expect(result).toMatchObject({ ok: false, fieldErrors: { instanceId: [expect.any(String)] } });
+      expect(Object.keys((result as { fieldErrors: object }).fieldErrors)).toEqual(['instanceId']);
+      const login = await target();
+      ({ result } = await asAdmin(() => changeUserInstance(null, form({ userId: login.userId, instanceId }))));
+      expect(result).toMatchObject({ ok: false, fieldErrors: { instanceId: [expect.any(String)] } });
+    });
+  }
+
+  it('an unknown instance is told as such, in English and Dutch', async () => {
+    const { result } = await asAdmin(() => createUser(null, form({ email: uniqueEmail('nowhere'), role: 'manager', instanceId: '3' })));
+    expect(result).toEqual({ ok: false, formError: null, fieldErrors: { instanceId: ['That instance does not exist (any more). Reload the page.'] } });
+    const dutch = await asAdmin(() => createApiToken(null, form({ role: 'manager', instanceId: '3' })), { cookie: `${(await newLogin('admin')).cookie}; locale=nl` });
+    expect(dutch.result).toEqual({ ok: false, formError: null, fieldErrors: { instanceId: ['Die instantie bestaat niet (meer). Laad de pagina opnieuw.'] } });
+  });
+
+  it('createUser and createApiToken tie to the chosen instance, or to none when the choice is empty', async () => {
+    const admin = await newLogin('admin');
+    const tiedEmail = uniqueEmail('tied');
+    let run1 = await runAs({ cookie: admin.cookie }, () => createUser(null, form({ email: tiedEmail, role: 'manager', instanceId: '1' })));
+    okData(run1);
+    const [tied] = await db.select().from(users).where(eq(users.email, tiedEmail));
+    expect(tied!.instanceId).toBe(1);
+    expect(await lastAuditFor(tied!.id)).toMatchObject({ action: 'user.create', details: { role: 'manager', instanceId: 1, instanceName: 'Matrix library' } });
+    const freeEmail = uniqueEmail('free');
+    run1 = await runAs({ cookie: admin.cookie }, () => createUser(null, form({ email: freeEmail, role: 'manager', instanceId: '' })));
+    okData(run1);
+    const [free] = await db.select().from(users).where(eq(users.email, freeEmail));
+    expect(free!.instanceId).toBeNull();
+
+    const name = `tied token ${++seq}`;
+    const run2 = await runAs({ cookie: admin.cookie }, () => createApiToken(null, form({ name, role: 'manager', instanceId: '2' })));
+    const data = okData<{ token: string }>(run2);
+    expect(await findActiveApiToken(db, data.token)).toMatchObject({ name, instanceId: 2 });
+    const freeName = `free token ${++seq}`;
+    const run3 = await runAs({ cookie: admin.cookie }, () => createApiToken(null, form({ name: freeName, role: 'manager' })));
+    expect(await findActiveApiToken(db, okData<{ token: string }>(run3).token)).toMatchObject({ name: freeName, instanceId: null });
+  });
+
+  it('an admin tied to an instance cannot make a wider token, by session or by a tied token', async () => {
+    const admin = await newLogin('admin');
+    await db.update(users).set({ instanceId: 1 }).where(eq(users.id, admin.userId));
+    for (const instanceId of ['', '2']) {
+      const before = await snapshot();
+      const result = await runAs({ cookie: admin.cookie }, () => createApiToken(null, form({ role: 'manager', instanceId })));
+      expect(result.outcome).toEqual({
+        kind: 'value',
+        value: { ok: false, formError: null, fieldErrors: { instanceId: ['You are tied to Matrix library: a token you make must be tied to Matrix library too.'] } },
+      });
+      expect(await snapshot()).toBe(before);
+    }
+    const same = await runAs({ cookie: admin.cookie }, () => createApiToken(null, form({ name: `same ${++seq}`, role: 'manager', instanceId: '1' })));
+    expect(await findActiveApiToken(db, okData<{ token: string }>(same).token)).toMatchObject({ instanceId: 1 });
+
+    const tiedToken = await createToken(db, { role: 'admin', name: `tied admin ${++seq}`, instanceId: 1, by: BY });
+    const before = await snapshot();
+    const byToken = await runAs({ bearer: tiedToken.token }, () => createApiToken(null, form({ role: 'manager' })));
+    expect(byToken.outcome).toMatchObject({ kind: 'value', value: { ok: false, fieldErrors: { instanceId: [expect.stringContaining('Matrix library')] } } });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('changeUserInstance: unties with an empty choice, refuses a missing one, and says when nothing changed', async () => {
+    const admin = await newLogin('admin');
+    const login = await target();
+    await db.update(users).set({ instanceId: 1 }).where(eq(users.id, login.userId));
+    let result = await runAs({ cookie: admin.cookie }, () => changeUserInstance(null, form({ userId: login.userId, instanceId: '1' })));
+    expect(okData(result)).toEqual({ changed: false, instanceId: 1 });
+    const before = await snapshot();
+    result = await runAs({ cookie: admin.cookie }, () => changeUserInstance(null, form({ userId: login.userId })));
+    expect(result.outcome).toMatchObject({ kind: 'value', value: { ok: false, fieldErrors: { instanceId: ['Choose an instance, or all instances.'] } } });
+    expect(await snapshot()).toBe(before);
+    result = await runAs({ cookie: admin.cookie }, () => changeUserInstance(null, form({ userId: login.userId, instanceId: '' })));
+    expect(okData(result)).toEqual({ changed: true, instanceId: null });
+    expect((await userRow(login.userId)).instanceId).toBeNull();
+    expect(await lastAuditFor(login.userId)).toMatchObject({ action: 'user.role_change', details: { instanceFrom: 1, instanceTo: null } });
+  });
+
   it('createUser: an email that is taken (any case) is named on the field', async () => {
     const existing = await newLogin('ops');
     const { result } = await asAdmin(() => createUser(null, form({ email: existing.email.toUpperCase(), role: 'manager' })));
@@ -571,14 +682,17 @@ describe('admin actions refuse bad input and change nothing', () => {
       }
       const { result } = await asAdmin(() => changeUserRole(null, form({ userId, role: 'ops' })));
       expect(result.ok).toBe(false);
+      const { result: instanceResult } = await asAdmin(() => changeUserInstance(null, form({ userId, instanceId: '1' })));
+      expect(instanceResult.ok).toBe(false);
     }
   });
 
-  it('an admin cannot disable, demote or reset their own login', async () => {
+  it('an admin cannot disable, demote, re-tie or reset their own login', async () => {
     const admin = await newLogin('admin');
     const calls: (() => Promise<ActionResult<unknown>>)[] = [
       () => disableUser(null, form({ userId: admin.userId })),
       () => changeUserRole(null, form({ userId: admin.userId, role: 'support' })),
+      () => changeUserInstance(null, form({ userId: admin.userId, instanceId: '1' })),
       () => resetUserPassword(null, form({ userId: admin.userId })),
     ];
     for (const call of calls) {

@@ -10,7 +10,7 @@ vi.mock('next/navigation', async () => (await import('./helpers/next-request')).
 vi.mock('next/cache', async () => (await import('./helpers/next-request')).nextCacheMock);
 
 import { getAuditEntries } from '@/db/queries/audit';
-import { auditLog, settingsAudit, users } from '@/db/schema';
+import { auditLog, instances, settingsAudit, users } from '@/db/schema';
 import type { UserRole } from '@/lib/auth/permissions';
 import { createApiToken } from '@/lib/auth/tokens';
 import { createUser } from '@/lib/auth/users';
@@ -59,8 +59,48 @@ describe('what the admin screens get', () => {
     const result = await runAs({ cookie: cookies.admin }, () => getAdminUsers());
     const { users: list } = (result.outcome as { value: Awaited<ReturnType<typeof getAdminUsers>> }).value;
     expect(list.map((u) => u.email)).toEqual(['admin@data.example', 'manager@data.example', 'ops@data.example', 'support@data.example']);
-    for (const u of list) expect(Object.keys(u).sort()).toEqual(['createdAt', 'email', 'id', 'isDisabled', 'isSelf', 'mustChangePassword', 'name', 'role']);
+    for (const u of list) expect(Object.keys(u).sort()).toEqual(['createdAt', 'email', 'id', 'instance', 'isDisabled', 'isSelf', 'mustChangePassword', 'name', 'role']);
     expect(list.filter((u) => u.isSelf).map((u) => u.email)).toEqual(['admin@data.example']);
+  });
+
+  it('the instance each login and token is tied to (by name, or gone), and the instances to choose from', async () => {
+    await db.insert(instances).values([
+      { id: 5, name: 'Bibliotheek Betuwe' },
+      { id: 3, name: 'Bibliotheek Rivierenland' },
+      { id: 8, name: 'Closing soon' },
+    ]);
+    await createUser(db, { email: 'tied@data.example', role: 'manager', instanceId: 3, by: BY });
+    await createUser(db, { email: 'orphan@data.example', role: 'manager', instanceId: 8, by: BY });
+    await createApiToken(db, { role: 'manager', name: 'branch token', instanceId: 5, by: BY });
+    await createApiToken(db, { role: 'manager', name: 'orphan token', instanceId: 8, by: BY });
+    await db.delete(instances).where(eq(instances.id, 8));
+    try {
+      const usersResult = await runAs({ cookie: cookies.admin }, () => getAdminUsers());
+      const screen = (usersResult.outcome as { value: Awaited<ReturnType<typeof getAdminUsers>> }).value;
+      expect(screen.instances).toEqual([
+        { id: 3, name: 'Bibliotheek Rivierenland' },
+        { id: 5, name: 'Bibliotheek Betuwe' },
+      ]);
+      const byEmail = new Map(screen.users.map((u) => [u.email, u.instance]));
+      expect(byEmail.get('tied@data.example')).toEqual({ id: 3, name: 'Bibliotheek Rivierenland' });
+      expect(byEmail.get('orphan@data.example')).toEqual({ id: 8, name: null });
+      expect(byEmail.get('manager@data.example')).toBeNull();
+
+      const tokensResult = await runAs({ cookie: cookies.admin }, () => getAdminApiTokens());
+      const tokenScreen = (tokensResult.outcome as { value: Awaited<ReturnType<typeof getAdminApiTokens>> }).value;
+      expect(tokenScreen.instances.map((i) => i.id)).toEqual([3, 5]);
+      expect(tokenScreen.callerInstanceId).toBeNull();
+      const byName = new Map(tokenScreen.tokens.map((x) => [x.name, x.instance]));
+      expect(byName.get('branch token')).toEqual({ id: 5, name: 'Bibliotheek Betuwe' });
+      expect(byName.get('orphan token')).toEqual({ id: 8, name: null });
+
+      // A tied admin's screen knows the tie, so the form offers only that instance.
+      await db.update(users).set({ instanceId: 5 }).where(eq(users.email, 'admin@data.example'));
+      const tiedResult = await runAs({ cookie: cookies.admin }, () => getAdminApiTokens());
+      expect((tiedResult.outcome as { value: Awaited<ReturnType<typeof getAdminApiTokens>> }).value.callerInstanceId).toBe(5);
+    } finally {
+      await db.update(users).set({ instanceId: null }).where(eq(users.email, 'admin@data.example'));
+    }
   });
 
   it('tokens with their hint, never their hash', async () => {

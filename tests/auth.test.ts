@@ -173,7 +173,7 @@ describe('roles, disabling and password resets', () => {
     expect(await setUserRole(db, { userId, role: 'ops', by: BY })).toEqual({ changed: false });
     const audit = await auditRows(userId);
     expect(audit.map((a) => [a.action, a.details])).toEqual([
-      ['user.create', { role: 'manager' }],
+      ['user.create', { role: 'manager', instanceId: null }],
       ['user.role_change', { from: 'manager', to: 'ops' }],
     ]);
     await expect(setUserRole(db, { userId: 'no-such-user', role: 'ops', by: BY })).rejects.toThrow(UserNotFoundError);
@@ -272,7 +272,7 @@ describe('API tokens', () => {
   it('finds an active token by its hash, notes its use at most once a minute, and forgets it when revoked', async () => {
     const created = await createApiToken(db, { role: 'support', by: BY });
     expect(created.name).toBe('support token');
-    expect(await findActiveApiToken(db, created.token)).toEqual({ tokenId: created.tokenId, name: 'support token', role: 'support' });
+    expect(await findActiveApiToken(db, created.token)).toEqual({ tokenId: created.tokenId, name: 'support token', role: 'support', instanceId: null });
     const [first] = await db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, created.tokenId));
     expect(first!.at).toBeInstanceOf(Date);
     await findActiveApiToken(db, created.token);
@@ -459,7 +459,7 @@ describe('Better Auth on our database', () => {
     const auth = await makeAuth();
     const { token, tokenId } = await createApiToken(db, { role: 'ops', name: 'monitor', by: BY });
     const bearer = (value: string, extra: Record<string, string> = {}) => resolveCaller(db, auth, new Headers({ authorization: value, ...extra }));
-    expect(await bearer(`Bearer ${token}`)).toEqual({ kind: 'token', tokenId, name: 'monitor', role: 'ops' });
+    expect(await bearer(`Bearer ${token}`)).toEqual({ kind: 'token', tokenId, name: 'monitor', role: 'ops', instanceId: null });
     expect(await bearer(`bearer ${token}`)).toMatchObject({ kind: 'token' });
 
     const created = await createUser(db, { email: 'jill@library.example', role: 'admin', by: BY });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { getActorReport } from '@/lib/actors/get-actor-report';
-import { createDemoLibrary, FIRST_GENERATED_ID } from '@/lib/demo/create-demo-library';
+import { createDemoLibrary, DEMO_INSTANCES, FIRST_GENERATED_ID } from '@/lib/demo/create-demo-library';
 import { SHOWCASE_CONDITIONS } from '@/lib/demo/generate-scenario';
 import { TYPICAL_SETTINGS } from '@/lib/retention/settings';
 import type { FoundActorReport } from '@/lib/retention/types';
@@ -101,6 +101,26 @@ describe('the demo logins', () => {
       ['support@demo.test', 'support', false],
     ]);
     expect(first.loginsCreated.length + second.loginsCreated.length).toBeLessThanOrEqual(4);
+  });
+
+  it('tie the manager to the demo library’s first instance (lowest id), and no other login', async () => {
+    const fresh = await createTestDatabase('demo_ties');
+    try {
+      const result = await createDemoLibrary(fresh.db, { actors: 10, seed: 1, today, replace: false });
+      expect(result.loginsCreated).toHaveLength(4);
+      const firstInstance = Math.min(...DEMO_INSTANCES.map((i) => i.id));
+      const r = await fresh.db.$client.query(`select email, instance_id from users order by email`);
+      expect(r.rows).toEqual([
+        { email: 'admin@demo.test', instance_id: null },
+        { email: 'manager@demo.test', instance_id: firstInstance },
+        { email: 'ops@demo.test', instance_id: null },
+        { email: 'support@demo.test', instance_id: null },
+      ]);
+      const instance = await fresh.db.$client.query(`select name from instances where id = $1`, [firstInstance]);
+      expect(instance.rows).toEqual([{ name: 'Bibliotheek Rivierenland' }]);
+    } finally {
+      await fresh.drop();
+    }
   });
 });
 

@@ -93,9 +93,10 @@ describe('a token made on the screen', () => {
     };
     const working = async () => Object.fromEntries(await Promise.all(Object.entries(tokens).map(async ([role, token]) => [role, await works(token)])));
     expect(await working()).toEqual({ admin: true, ops: true, manager: true, support: true });
-    // Ops holds every permission of manager and of ops, not of admin or support.
+    // Ops holds every permission of ops, not of admin or support, nor of manager (selections and
+    // exports are manager's and admin's only: INTERFACES.md, Roles).
     await setUserRole(db, { userId: creator.userId, role: 'ops', by: CLI });
-    expect(await working()).toEqual({ admin: false, ops: true, manager: true, support: false });
+    expect(await working()).toEqual({ admin: false, ops: true, manager: false, support: false });
     await setUserRole(db, { userId: creator.userId, role: 'manager', by: CLI });
     expect(await working()).toEqual({ admin: false, ops: false, manager: true, support: false });
     await setUserRole(db, { userId: creator.userId, role: 'support', by: CLI });
@@ -105,7 +106,7 @@ describe('a token made on the screen', () => {
   it('compares permissions with the role table', () => {
     expect(rolesCovering('admin')).toEqual(['admin']);
     expect(rolesCovering('ops')).toEqual(['ops', 'admin']);
-    expect(rolesCovering('manager')).toEqual(['manager', 'ops', 'admin']);
+    expect(rolesCovering('manager')).toEqual(['manager', 'admin']);
     expect(rolesCovering('support')).toEqual(['support', 'admin']);
   });
 

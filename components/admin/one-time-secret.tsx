@@ -27,7 +27,7 @@ export function OneTimeSecret({ title, hint, value, onDismiss }: { title: string
         <h3 id={`${id}-title`} className="text-sm font-semibold text-ink">
           {title}
         </h3>
-        <span className="rounded-full bg-warn/15 px-2 py-0.5 text-xs font-medium text-warn">{t('shownOnce')}</span>
+        <span className="rounded-full bg-surface px-2 py-0.5 text-xs font-medium text-warn ring-1 ring-warn/40 ring-inset">{t('shownOnce')}</span>
       </div>
       <p id={`${id}-hint`} className="mt-1 text-sm text-muted">
         {hint}

@@ -12,6 +12,7 @@ export async function listUsers(db: DbOrTx) {
       role: users.role,
       disabled: users.disabled,
       mustChangePassword: users.mustChangePassword,
+      instanceId: users.instanceId,
       createdAt: users.createdAt,
     })
     .from(users)

@@ -57,6 +57,33 @@ export class TokenNotFoundError extends Error {
   }
 }
 
+/**
+ * The instance a login or token is to be tied to does not exist (no row of `instances`); nothing
+ * was written. An existing tie may outlive its instance (`load --replace`), a new one may not.
+ */
+export class UnknownInstanceError extends Error {
+  readonly code = 'UNKNOWN_INSTANCE';
+  constructor(readonly instanceId: number) {
+    super(`instance ${instanceId} does not exist`);
+  }
+}
+
+/**
+ * A signed-in user tied to an instance tried to make an API token tied to another instance, or to
+ * none: a token may not reach further than the login that makes it. Nothing was written.
+ */
+export class InstanceTieWiderError extends Error {
+  readonly code = 'INSTANCE_TIE_WIDER';
+  constructor(
+    readonly creatorInstanceId: number,
+    readonly requestedInstanceId: number | null,
+  ) {
+    super(
+      `you are tied to instance ${creatorInstanceId}: a token you make must be tied to instance ${creatorInstanceId} too (not ${requestedInstanceId === null ? 'to all instances' : `to instance ${requestedInstanceId}`})`,
+    );
+  }
+}
+
 /** The change would leave no enabled admin, and so nobody to manage users; nothing was written. */
 export class LastAdminError extends Error {
   readonly code = 'LAST_ADMIN';

@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../db/client';
 import { apiTokens, users, type UserRole } from '../../db/schema/auth';
 import { API_TOKEN_DEFAULT_EXPIRY_DAYS, apiTokenIdSchema, createApiTokenSchema } from '../validation/auth';
 import { writeAuditEntry, type ChangedBy } from './audit';
-import { parseAuthInput, TokenNotFoundError } from './errors';
+import { InstanceTieWiderError, parseAuthInput, TokenNotFoundError } from './errors';
+import { getTieInstanceName } from './instance-tie';
 import { rolesCovering, USER_ROLES } from './permissions';
 
 /** Every API token starts with this, so a leaked one is recognised (by people and secret scanners). */
@@ -26,26 +27,43 @@ export function isApiTokenShaped(value: string): boolean {
   return TOKEN_PATTERN.test(value);
 }
 
-export type CreatedApiToken = { tokenId: string; name: string; role: UserRole; token: string; hint: string; expiresAt: Date };
+export type CreatedApiToken = { tokenId: string; name: string; role: UserRole; instanceId: number | null; token: string; hint: string; expiresAt: Date };
 
 /**
  * Creates an API token for a role, working for `expiresDays` days (default 90). The token is
  * returned here, once; only its hash is stored. A token made by a signed-in user (`by.userId`)
- * also stops working when that user is disabled or no longer holds every permission of its role
- * (findActiveApiToken); one made by the command line only expires. One transaction with its
- * audit row.
+ * also stops working when that user is disabled, no longer holds every permission of its role, or
+ * is tied to another instance than the token (findActiveApiToken); one made by the command line
+ * only expires. With `instanceId`, the token is tied to that library instance (INTERFACES.md,
+ * Roles), which must exist (UnknownInstanceError). A creator tied to an instance may only make
+ * tokens tied to the same instance (InstanceTieWiderError otherwise, for another or none): a login
+ * creator's tie is read from `users` here; an API token that makes one (the API, a server action
+ * with a bearer) gives its own as `creatorInstanceId`. One transaction with its audit row.
  */
-export async function createApiToken(db: DbOrTx, params: { role: string; name?: string; expiresDays?: number; by: ChangedBy }): Promise<CreatedApiToken> {
+export async function createApiToken(
+  db: DbOrTx,
+  params: { role: string; name?: string; expiresDays?: number; instanceId?: number | null; creatorInstanceId?: number | null; by: ChangedBy },
+): Promise<CreatedApiToken> {
   const input = parseAuthInput(createApiTokenSchema, {
     role: params.role,
     ...(params.name !== undefined ? { name: params.name } : {}),
     ...(params.expiresDays !== undefined ? { expiresDays: params.expiresDays } : {}),
+    ...(params.instanceId !== undefined ? { instanceId: params.instanceId } : {}),
   });
   const expiresDays = input.expiresDays ?? API_TOKEN_DEFAULT_EXPIRY_DAYS;
+  const instanceId = input.instanceId ?? null;
   const token = generateApiToken();
   const hint = token.slice(0, API_TOKEN_PREFIX.length + 4);
   const name = input.name ?? `${input.role} token`;
   return db.transaction(async (tx) => {
+    let creatorInstanceId = params.creatorInstanceId ?? null;
+    if (params.by.userId !== null) {
+      // A login's tie as it is now, not as their session last saw it.
+      const [creator] = await tx.select({ instanceId: users.instanceId }).from(users).where(eq(users.id, params.by.userId)).for('share');
+      if (creator) creatorInstanceId = creator.instanceId;
+    }
+    if (creatorInstanceId !== null && creatorInstanceId !== instanceId) throw new InstanceTieWiderError(creatorInstanceId, instanceId);
+    const instanceName = instanceId === null ? null : await getTieInstanceName(tx, instanceId);
     const [row] = await tx
       .insert(apiTokens)
       .values({
@@ -55,6 +73,7 @@ export async function createApiToken(db: DbOrTx, params: { role: string; name?: 
         hint,
         createdBy: params.by.label,
         createdByUserId: params.by.userId,
+        instanceId,
         expiresAt: sql`now() + make_interval(days => ${expiresDays})`,
       })
       .returning({ id: apiTokens.id, expiresAt: apiTokens.expiresAt });
@@ -63,9 +82,9 @@ export async function createApiToken(db: DbOrTx, params: { role: string; name?: 
       action: 'token.create',
       by: params.by,
       target: { type: 'token', id: tokenId, label: name },
-      details: { role: input.role, hint, expiresAt: row!.expiresAt.toISOString() },
+      details: { role: input.role, hint, expiresAt: row!.expiresAt.toISOString(), instanceId, ...(instanceName !== null ? { instanceName } : {}) },
     });
-    return { tokenId, name, role: input.role, token, hint, expiresAt: row!.expiresAt };
+    return { tokenId, name, role: input.role, instanceId, token, hint, expiresAt: row!.expiresAt };
   });
 }
 
@@ -96,11 +115,13 @@ const COVERING_ROLE_PAIRS = sql.raw(
 
 /**
  * True (in SQL, over api_tokens left-joined to its creator in `users`) when the token's creator
- * still backs it: a token made on the screen works only while the admin who made it is enabled
- * and holds every permission of the token's role; one made by the command line has no creator.
- * A creator row that cannot be found counts as not backing it.
+ * still backs it: a token made on the screen works only while the admin who made it is enabled,
+ * holds every permission of the token's role and is not tied to another instance than the token
+ * (untied, or tied to the token's own: a tie given to the creator later cannot be escaped through
+ * a token made before); one made by the command line has no creator. A creator row that cannot
+ * be found counts as not backing it.
  */
-export const apiTokenCreatorBacksItSql = sql<boolean>`(${apiTokens.createdByUserId} is null or (${users.disabled} = false and (${apiTokens.role}, ${users.role}) in (${COVERING_ROLE_PAIRS})))`;
+export const apiTokenCreatorBacksItSql = sql<boolean>`(${apiTokens.createdByUserId} is null or (${users.disabled} = false and (${apiTokens.role}, ${users.role}) in (${COVERING_ROLE_PAIRS}) and (${users.instanceId} is null or coalesce(${users.instanceId} = ${apiTokens.instanceId}, false))))`;
 
 /**
  * The token a bearer presents when it still works, looked up by its hash: not revoked, not
@@ -146,6 +167,7 @@ export async function listApiTokensWithState(db: DbOrTx) {
       id: apiTokens.id,
       name: apiTokens.name,
       role: apiTokens.role,
+      instanceId: apiTokens.instanceId,
       hint: apiTokens.hint,
       createdBy: apiTokens.createdBy,
       createdAt: apiTokens.createdAt,

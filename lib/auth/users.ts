@@ -2,8 +2,10 @@ import crypto from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { accounts, sessions, users, type UserRole } from '../../db/schema/auth';
-import { createUserSchema, newPasswordSchema, setUserRoleSchema, userIdSchema } from '../validation/auth';
+import { instances } from '../../db/schema/library';
+import { createUserSchema, newPasswordSchema, setUserInstanceSchema, setUserRoleSchema, userIdSchema } from '../validation/auth';
 import { writeAuditEntry, type ChangedBy } from './audit';
+import { getTieInstanceName } from './instance-tie';
 import { EmailTakenError, LastAdminError, OneTimePasswordExpiredError, parseAuthInput, UserNotFoundError, WrongPasswordError } from './errors';
 import { generateOneTimePassword, hashPassword, verifyPassword } from './passwords';
 
@@ -28,7 +30,7 @@ const oneTimePasswordExpiry = sql`now() + make_interval(hours => ${ONE_TIME_PASS
  */
 export const oneTimePasswordExpiredSql = sql<boolean>`(${users.mustChangePassword} and (${users.oneTimePasswordExpiresAt} is null or ${users.oneTimePasswordExpiresAt} <= now()))`;
 
-export type CreatedUser = { userId: string; email: string; role: UserRole; oneTimePassword: string };
+export type CreatedUser = { userId: string; email: string; role: UserRole; instanceId: number | null; oneTimePassword: string };
 
 function isUniqueViolation(e: unknown, constraint: string): boolean {
   const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
@@ -39,7 +41,7 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
 /** Inserts a user and their email-and-password credentials; the caller's transaction writes the audit row. */
 async function insertUserWithPassword(
   tx: DbOrTx,
-  user: { email: string; role: UserRole; name: string; passwordHash: string; mustChangePassword: boolean },
+  user: { email: string; role: UserRole; name: string; passwordHash: string; mustChangePassword: boolean; instanceId: number | null },
 ): Promise<string | null> {
   const userId = crypto.randomUUID();
   const inserted = await tx
@@ -50,6 +52,7 @@ async function insertUserWithPassword(
       name: user.name,
       role: user.role,
       mustChangePassword: user.mustChangePassword,
+      instanceId: user.instanceId,
       oneTimePasswordExpiresAt: user.mustChangePassword ? oneTimePasswordExpiry : null,
       emailVerified: true,
     })
@@ -70,44 +73,57 @@ const nameFromEmail = (email: string) => email.slice(0, email.indexOf('@'));
 
 /**
  * Creates a login with a one-time password (returned once, stored only as Better Auth's hash) that
- * must be changed at the first sign-in and works for ONE_TIME_PASSWORD_HOURS. One transaction with its audit row; a taken email address
+ * must be changed at the first sign-in and works for ONE_TIME_PASSWORD_HOURS. With `instanceId`,
+ * the login is tied to that library instance (INTERFACES.md, Roles), which must exist
+ * (UnknownInstanceError otherwise). One transaction with its audit row; a taken email address
  * throws EmailTakenError and writes nothing.
  */
-export async function createUser(db: DbOrTx, params: { email: string; role: string; name?: string; by: ChangedBy }): Promise<CreatedUser> {
-  const input = parseAuthInput(createUserSchema, { email: params.email, role: params.role, ...(params.name !== undefined ? { name: params.name } : {}) });
+export async function createUser(
+  db: DbOrTx,
+  params: { email: string; role: string; name?: string; instanceId?: number | null; by: ChangedBy },
+): Promise<CreatedUser> {
+  const input = parseAuthInput(createUserSchema, {
+    email: params.email,
+    role: params.role,
+    ...(params.name !== undefined ? { name: params.name } : {}),
+    ...(params.instanceId !== undefined ? { instanceId: params.instanceId } : {}),
+  });
+  const instanceId = input.instanceId ?? null;
   const oneTimePassword = generateOneTimePassword();
   // Hash before the transaction: scrypt takes a while and needs no lock.
   const passwordHash = await hashPassword(oneTimePassword);
   try {
     const userId = await db.transaction(async (tx) => {
+      const instanceName = instanceId === null ? null : await getTieInstanceName(tx, instanceId);
       const id = await insertUserWithPassword(tx, {
         email: input.email,
         role: input.role,
         name: input.name ?? nameFromEmail(input.email),
         passwordHash,
         mustChangePassword: true,
+        instanceId,
       });
       if (!id) throw new EmailTakenError(input.email);
       await writeAuditEntry(tx, {
         action: 'user.create',
         by: params.by,
         target: { type: 'user', id, label: input.email },
-        details: { role: input.role },
+        details: { role: input.role, instanceId, ...(instanceName !== null ? { instanceName } : {}) },
       });
       return id;
     });
-    return { userId, email: input.email, role: input.role, oneTimePassword };
+    return { userId, email: input.email, role: input.role, instanceId, oneTimePassword };
   } catch (e) {
     if (isUniqueViolation(e, 'users_email_unique')) throw new EmailTakenError(input.email);
     throw e;
   }
 }
 
-type LockedUser = { id: string; email: string; role: UserRole; disabled: boolean };
+type LockedUser = { id: string; email: string; role: UserRole; disabled: boolean; instanceId: number | null };
 
 async function lockUser(tx: DbOrTx, userId: string): Promise<LockedUser> {
   const rows = await tx
-    .select({ id: users.id, email: users.email, role: users.role, disabled: users.disabled })
+    .select({ id: users.id, email: users.email, role: users.role, disabled: users.disabled, instanceId: users.instanceId })
     .from(users)
     .where(eq(users.id, userId))
     .for('update');
@@ -161,6 +177,38 @@ export async function setUserRole(db: DbOrTx, params: { userId: string; role: st
       by: params.by,
       target: { type: 'user', id: user.id, label: user.email },
       details: { from: user.role, to: input.role },
+    });
+    return { changed: true };
+  });
+}
+
+/**
+ * Ties a login to one library instance (which must exist: UnknownInstanceError), or unties it with
+ * null (INTERFACES.md, Roles). Effective on their next request: every request re-reads the tie.
+ * Audited as an access change of the login (`user.role_change` with the role it keeps and the
+ * instances before and after: the audit log's list of actions is fixed by the database).
+ * Setting the tie they have changes nothing and writes nothing.
+ */
+export async function setUserInstance(db: DbOrTx, params: { userId: string; instanceId: number | null; by: ChangedBy }): Promise<{ changed: boolean }> {
+  const input = parseAuthInput(setUserInstanceSchema, { userId: params.userId, instanceId: params.instanceId });
+  return db.transaction(async (tx) => {
+    const user = await lockUser(tx, input.userId);
+    if (user.instanceId === input.instanceId) return { changed: false };
+    const instanceName = input.instanceId === null ? null : await getTieInstanceName(tx, input.instanceId);
+    // The old tie's name, for the audit log, when its instance still exists.
+    const instanceFromName = user.instanceId === null ? null : await getTieInstanceName(tx, user.instanceId).catch(() => null);
+    await tx.update(users).set({ instanceId: input.instanceId, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    await writeAuditEntry(tx, {
+      action: 'user.role_change',
+      by: params.by,
+      target: { type: 'user', id: user.id, label: user.email },
+      details: {
+        role: user.role,
+        instanceFrom: user.instanceId,
+        instanceTo: input.instanceId,
+        ...(instanceFromName !== null ? { instanceFromName } : {}),
+        ...(instanceName !== null ? { instanceName } : {}),
+      },
     });
     return { changed: true };
   });
@@ -279,19 +327,25 @@ export async function changeOwnPassword(
   });
 }
 
-/** The demo logins of INTERFACES.md, one per role, all with the password `demo-password`. */
-export const DEMO_LOGINS: readonly { email: string; role: UserRole; name: string }[] = [
-  { email: 'manager@demo.test', role: 'manager', name: 'Demo manager' },
-  { email: 'ops@demo.test', role: 'ops', name: 'Demo ops' },
-  { email: 'support@demo.test', role: 'support', name: 'Demo support' },
-  { email: 'admin@demo.test', role: 'admin', name: 'Demo admin' },
+/**
+ * The demo logins of INTERFACES.md, one per role, all with the password `demo-password`. The
+ * manager is tied to the demo library's first instance (`isTiedToFirstInstance`), so the demo shows
+ * a selection limited to one instance; the others may choose any.
+ */
+export const DEMO_LOGINS: readonly { email: string; role: UserRole; name: string; isTiedToFirstInstance: boolean }[] = [
+  { email: 'manager@demo.test', role: 'manager', name: 'Demo manager', isTiedToFirstInstance: true },
+  { email: 'ops@demo.test', role: 'ops', name: 'Demo ops', isTiedToFirstInstance: false },
+  { email: 'support@demo.test', role: 'support', name: 'Demo support', isTiedToFirstInstance: false },
+  { email: 'admin@demo.test', role: 'admin', name: 'Demo admin', isTiedToFirstInstance: false },
 ];
 export const DEMO_PASSWORD = 'demo-password';
 
 /**
  * Creates the demo logins that do not exist yet (an existing one is left as it is: its role,
- * password and state). Only for demo data: `demo` and the first `npm start` of an embedded
- * database call it, never a database given by DATABASE_URL otherwise. Returns the emails created.
+ * password, tie and state). Only for demo data: `demo` and the first `npm start` of an embedded
+ * database call it, after the demo library is loaded, never a database given by DATABASE_URL
+ * otherwise. The manager is tied to the instance with the lowest id (untied when there is none).
+ * Returns the emails created.
  */
 export async function ensureDemoLogins(db: DbOrTx, params: { by?: ChangedBy } = {}): Promise<string[]> {
   const by = params.by ?? { label: 'demo', userId: null };
@@ -304,16 +358,19 @@ export async function ensureDemoLogins(db: DbOrTx, params: { by?: ChangedBy } = 
   if (missing.length === 0) return [];
   const hashes = await Promise.all(missing.map(() => hashPassword(DEMO_PASSWORD)));
   return db.transaction(async (tx) => {
+    const [first] = await tx.select({ id: sql<number | null>`min(${instances.id})` }).from(instances);
+    const firstInstanceId = first?.id ?? null;
     const created: string[] = [];
-    for (const [i, login] of missing.entries()) {
+    for (const [i, { isTiedToFirstInstance, ...login }] of missing.entries()) {
+      const instanceId = isTiedToFirstInstance ? firstInstanceId : null;
       // A concurrent caller may have made it meanwhile: then it is skipped, not duplicated.
-      const id = await insertUserWithPassword(tx, { ...login, passwordHash: hashes[i]!, mustChangePassword: false });
+      const id = await insertUserWithPassword(tx, { ...login, passwordHash: hashes[i]!, mustChangePassword: false, instanceId });
       if (!id) continue;
       await writeAuditEntry(tx, {
         action: 'user.create',
         by,
         target: { type: 'user', id, label: login.email },
-        details: { role: login.role, demo: true },
+        details: { role: login.role, instanceId, demo: true },
       });
       created.push(login.email);
     }

@@ -65,10 +65,29 @@ export const changePasswordSchema = z
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
+/** The largest instance id (INTERFACES.md, "Scenario file": at most 2,147,483,647, a PostgreSQL integer). */
+export const INSTANCE_ID_MAX = 2_147_483_647;
+const INSTANCE_ID_MESSAGE = `instance must be a positive whole number up to ${INSTANCE_ID_MAX}`;
+
+/**
+ * The library instance a login or API token is tied to (INTERFACES.md, Roles): a positive whole
+ * number up to INSTANCE_ID_MAX. Whether that instance exists is checked when the tie is written.
+ */
+export const instanceIdSchema = z
+  .number({ error: INSTANCE_ID_MESSAGE })
+  .int({ error: INSTANCE_ID_MESSAGE })
+  .min(1, { error: INSTANCE_ID_MESSAGE })
+  .max(INSTANCE_ID_MAX, { error: INSTANCE_ID_MESSAGE });
+
+/** A tie to an instance, or null: not tied (may choose any instance). */
+export const instanceTieSchema = instanceIdSchema.nullable();
+
 export const createUserSchema = z.strictObject({
   email: emailSchema,
   role: roleSchema,
   name: displayNameSchema.optional(),
+  /** Missing or null: not tied to an instance. */
+  instanceId: instanceTieSchema.optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -81,6 +100,10 @@ export const userIdSchema = z
 
 export const setUserRoleSchema = z.strictObject({ userId: userIdSchema, role: roleSchema });
 export type SetUserRoleInput = z.infer<typeof setUserRoleSchema>;
+
+/** A login's tie to an instance, changed by an admin; null unties it. */
+export const setUserInstanceSchema = z.strictObject({ userId: userIdSchema, instanceId: instanceTieSchema });
+export type SetUserInstanceInput = z.infer<typeof setUserInstanceSchema>;
 
 /** How long a new API token works unless told otherwise. */
 export const API_TOKEN_DEFAULT_EXPIRY_DAYS = 90;
@@ -105,6 +128,8 @@ export const createApiTokenSchema = z.strictObject({
   name: displayNameSchema.optional(),
   /** Default API_TOKEN_DEFAULT_EXPIRY_DAYS. */
   expiresDays: apiTokenExpiryDaysSchema.optional(),
+  /** Missing or null: not tied to an instance (refused when its creator is tied to one). */
+  instanceId: instanceTieSchema.optional(),
 });
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 

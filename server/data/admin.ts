@@ -1,5 +1,6 @@
 import 'server-only';
 import { getAuditEntries, type AuditEntryRow } from '@/db/queries/audit';
+import { listInstances } from '@/db/queries/instances';
 import { listUsers } from '@/db/queries/users';
 import { listApiTokensWithState, type ApiTokenState } from '@/lib/auth/tokens';
 import { getEnv } from '@/lib/env';
@@ -13,6 +14,19 @@ import { getServerDb } from '@/server/db';
  * shows: never a password hash, a token hash or a session.
  */
 
+/** A library instance a login or token may be tied to, for the screens' choice. */
+export type AdminInstance = { id: number; name: string };
+
+/**
+ * A login's or token's tie as the screens show it: null when not tied (all instances); else the
+ * instance's id and name, the name null when the instance no longer exists (`load --replace`).
+ */
+export type AdminInstanceTie = { id: number; name: string | null } | null;
+
+function tieOf(instanceId: number | null, byId: Map<number, string>): AdminInstanceTie {
+  return instanceId === null ? null : { id: instanceId, name: byId.get(instanceId) ?? null };
+}
+
 export type AdminUser = {
   id: string;
   email: string;
@@ -21,16 +35,21 @@ export type AdminUser = {
   isDisabled: boolean;
   mustChangePassword: boolean;
   createdAt: string;
+  /** The library instance the login is tied to (its selections and exports only); null: all. */
+  instance: AdminInstanceTie;
   /** The signed-in admin's own login (which the screen does not offer to disable or demote). */
   isSelf: boolean;
 };
 
-/** The logins, by email, for /admin/users. */
-export async function getAdminUsers(): Promise<{ users: AdminUser[]; timeZone: string }> {
+/** The logins, by email, for /admin/users, and the instances they may be tied to. */
+export async function getAdminUsers(): Promise<{ users: AdminUser[]; instances: AdminInstance[]; timeZone: string }> {
   const caller = await requirePermission('users.manage');
-  const rows = await listUsers(await getServerDb());
+  const db = await getServerDb();
+  const [rows, instances] = await Promise.all([listUsers(db), listInstances(db)]);
+  const byId = new Map(instances.map((i) => [i.id, i.name]));
   const selfId = caller.kind === 'user' ? caller.userId : null;
   return {
+    instances,
     users: rows.map((r) => ({
       id: r.id,
       email: r.email,
@@ -39,6 +58,7 @@ export async function getAdminUsers(): Promise<{ users: AdminUser[]; timeZone: s
       isDisabled: r.disabled,
       mustChangePassword: r.mustChangePassword,
       createdAt: r.createdAt.toISOString(),
+      instance: tieOf(r.instanceId, byId),
       isSelf: r.id === selfId,
     })),
     timeZone: getEnv().RETENTION_TIME_ZONE,
@@ -55,15 +75,25 @@ export type AdminApiToken = {
   lastUsedAt: string | null;
   revokedAt: string | null;
   expiresAt: string;
-  /** Whether it works now: revoked, expired, or its creator was disabled or lost a permission of its role. */
+  /** The library instance the token is tied to; null: all. */
+  instance: AdminInstanceTie;
+  /** Whether it works now: revoked, expired, or its creator was disabled, lost a permission of its role or was tied to another instance. */
   state: ApiTokenState;
 };
 
-/** The API tokens, newest first, for /admin/tokens: the hint (first characters), never the hash. */
-export async function getAdminApiTokens(): Promise<{ tokens: AdminApiToken[]; timeZone: string }> {
-  await requirePermission('tokens.manage');
-  const rows = await listApiTokensWithState(await getServerDb());
+/**
+ * The API tokens, newest first, for /admin/tokens: the hint (first characters), never the hash;
+ * the instances a new token may be tied to, and the signed-in admin's own tie (a token they make
+ * must have the same: lib/auth/tokens.ts).
+ */
+export async function getAdminApiTokens(): Promise<{ tokens: AdminApiToken[]; instances: AdminInstance[]; callerInstanceId: number | null; timeZone: string }> {
+  const caller = await requirePermission('tokens.manage');
+  const db = await getServerDb();
+  const [rows, instances] = await Promise.all([listApiTokensWithState(db), listInstances(db)]);
+  const byId = new Map(instances.map((i) => [i.id, i.name]));
   return {
+    instances,
+    callerInstanceId: caller.kind === 'user' ? caller.instanceId : null,
     tokens: rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -74,6 +104,7 @@ export async function getAdminApiTokens(): Promise<{ tokens: AdminApiToken[]; ti
       lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
       revokedAt: r.revokedAt?.toISOString() ?? null,
       expiresAt: r.expiresAt.toISOString(),
+      instance: tieOf(r.instanceId, byId),
       state: r.state,
     })),
     timeZone: getEnv().RETENTION_TIME_ZONE,

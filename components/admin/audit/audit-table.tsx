@@ -23,12 +23,21 @@ const KIND_STYLE: Record<AuditScreenEntry['kind'], string> = {
   legal_hold: 'bg-danger/10 text-danger ring-danger/30',
 };
 
+/**
+ * A change of a login's instance tie. The audit log's actions are fixed by the database, so it is
+ * written as `user.role_change` with the role it keeps and the instances before and after
+ * (lib/auth/users.ts setUserInstance), and shown as what it is.
+ */
+const isInstanceChange = (entry: AuditScreenEntry) => entry.action === 'user.role_change' && 'instanceTo' in entry.details;
+
 /** What an entry's details say, in words: old → new value and the reason, a role change, sessions signed out. */
 function Details({ entry }: { entry: AuditScreenEntry }) {
   const t = useTranslations('adminAudit.details');
   const tRoles = useTranslations('common.roles');
+  const tUsers = useTranslations('adminUsers');
   const d = entry.details;
   const role = (v: unknown) => (isUserRole(v) ? tRoles(v) : String(v));
+  const tie = (id: unknown, name: unknown) => (id === null || id === undefined ? tUsers('allInstancesShort') : typeof name === 'string' ? name : `#${String(id)}`);
   const lines: string[] = [];
   if (entry.kind === 'settings') {
     lines.push(t('settingChange', { oldValue: d.oldValue === null || d.oldValue === undefined ? '—' : String(d.oldValue), newValue: String(d.newValue) }));
@@ -36,6 +45,9 @@ function Details({ entry }: { entry: AuditScreenEntry }) {
   } else {
     if (d.from !== undefined && d.to !== undefined) lines.push(t('roleChange', { from: role(d.from), to: role(d.to) }));
     else if (d.role !== undefined) lines.push(t('role', { role: role(d.role) }));
+    // An instance tie (INTERFACES.md, Roles): made with the login or token, or changed.
+    if (isInstanceChange(entry)) lines.push(t('instanceChange', { from: tie(d.instanceFrom, d.instanceFromName), to: tie(d.instanceTo, d.instanceName) }));
+    else if (d.instanceId !== undefined) lines.push(t('instance', { instance: tie(d.instanceId, d.instanceName) }));
     if (typeof d.hint === 'string') lines.push(t('hint', { hint: d.hint }));
     if (typeof d.sessionsRevoked === 'number') lines.push(t('sessionsRevoked', { count: d.sessionsRevoked }));
     if (d.demo === true) lines.push(t('demo'));
@@ -92,7 +104,7 @@ export function AuditTable({ entries, timeZone }: { entries: AuditScreenEntry[];
                 </span>
               </td>
               <th scope="row" className="py-3 pr-4 text-left font-medium text-ink">
-                {isKnownAction(entry.action) ? t(`actions.${actionKey(entry.action)}`) : entry.action}
+                {isInstanceChange(entry) ? t('actions.user_instance_change') : isKnownAction(entry.action) ? t(`actions.${actionKey(entry.action)}`) : entry.action}
               </th>
               <td className="py-3 pr-4 [overflow-wrap:anywhere]">{entry.kind === 'settings' ? <code className="text-xs">{entry.target}</code> : entry.target}</td>
               <td className="py-3 pr-4 text-muted [overflow-wrap:anywhere]">{entry.by}</td>

@@ -9,17 +9,25 @@ import { TextField } from '@/components/ui/text-field';
 import type { UserRole } from '@/lib/auth/roles';
 import { API_TOKEN_DEFAULT_EXPIRY_DAYS, API_TOKEN_EXPIRY_CHOICES } from '@/lib/validation/auth';
 import type { ActionResult } from '@/lib/validation/result';
+import type { AdminInstance } from '@/server/data/admin';
 import { createApiToken, type CreatedTokenResult } from '@/server/actions/create-api-token';
+import { InstanceField } from '../instance-field';
 import { OneTimeSecret } from '../one-time-secret';
 import { RoleField } from '../role-field';
 
-/** Name, role and lifetime of a new API token; on success, the token, shown once with a copy button, and its expiry. */
-export function CreateTokenForm() {
+/**
+ * Name, role, instance and lifetime of a new API token; on success, the token, shown once with a
+ * copy button, and its expiry. An admin tied to an instance (`callerInstanceId`) is offered only
+ * that instance: a token they make may not reach further than they do.
+ */
+export function CreateTokenForm({ instances, callerInstanceId }: { instances: readonly AdminInstance[]; callerInstanceId: number | null }) {
   const t = useTranslations();
   const [state, action] = useActionState<ActionResult<CreatedTokenResult> | null, FormData>(createApiToken, null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<UserRole>('manager');
   const [expiresDays, setExpiresDays] = useState(String(API_TOKEN_DEFAULT_EXPIRY_DAYS));
+  const ownInstance = callerInstanceId === null ? undefined : (instances.find((i) => i.id === callerInstanceId) ?? { id: callerInstanceId, name: t('adminUsers.goneInstance', { id: callerInstanceId }) });
+  const [instanceId, setInstanceId] = useState(ownInstance ? String(ownInstance.id) : '');
   const [seen, setSeen] = useState(state);
   const [dismissed, setDismissed] = useState<typeof state>(null);
   if (state !== seen) {
@@ -35,7 +43,7 @@ export function CreateTokenForm() {
     <div className="space-y-4">
       <form action={action} className="space-y-3" noValidate>
         <FormError message={failure?.formError} />
-        <div className="grid gap-4 md:grid-cols-[3fr_1fr_1fr_auto] md:items-end">
+        <div className="grid gap-4 md:grid-cols-[3fr_1fr_1.5fr_1fr_auto] md:items-end">
           <TextField
             name="name"
             label={t('adminTokens.name')}
@@ -46,6 +54,14 @@ export function CreateTokenForm() {
             errors={failure?.fieldErrors.name}
           />
           <RoleField label={t('adminTokens.role')} value={role} onChange={setRole} errors={failure?.fieldErrors.role} />
+          <InstanceField
+            label={t('adminTokens.instance')}
+            instances={ownInstance ? [ownInstance] : instances}
+            isAllOffered={!ownInstance}
+            value={instanceId}
+            onChange={setInstanceId}
+            errors={failure?.fieldErrors.instanceId}
+          />
           <SelectField
             name="expiresDays"
             label={t('adminTokens.expiresAfter')}
@@ -56,6 +72,7 @@ export function CreateTokenForm() {
           />
           <PendingButton label={t('adminTokens.create')} pendingLabel={t('adminTokens.creating')} />
         </div>
+        {ownInstance ? <p className="text-xs text-muted">{t('adminTokens.instanceHintTied', { name: ownInstance.name })}</p> : null}
       </form>
       {created ? (
         <OneTimeSecret

@@ -4,9 +4,9 @@ import type { AdminApiToken } from '@/server/data/admin';
 import { RevokeTokenForm } from './revoke-token-form';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 
-/** The API tokens: name, role, first characters, when made and last used, when they expire, and whether they work. */
+/** The API tokens: name, role, instance, first characters, when made and last used, when they expire, and whether they work. */
 export async function TokensTable({ tokens, timeZone }: { tokens: AdminApiToken[]; timeZone: string }) {
-  const [t, tRoles, locale] = await Promise.all([getTranslations('adminTokens'), getTranslations('common.roles'), getLocale()]);
+  const [t, tUsers, tRoles, locale] = await Promise.all([getTranslations('adminTokens'), getTranslations('adminUsers'), getTranslations('common.roles'), getLocale()]);
   if (tokens.length === 0) return <p className="text-sm text-muted">{t('none')}</p>;
   const when = (iso: string) => (
     <time dateTime={iso} title={iso} className="whitespace-nowrap">
@@ -15,13 +15,13 @@ export async function TokensTable({ tokens, timeZone }: { tokens: AdminApiToken[
   );
   return (
     <ScrollRegion labelledBy="tokens-caption">
-      <table className="w-full min-w-[60rem] border-collapse text-left text-sm">
+      <table className="w-full min-w-[68rem] border-collapse text-left text-sm">
         <caption id="tokens-caption" className="sr-only">
           {t('listCaption')}
         </caption>
         <thead>
           <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
-            {(['name', 'role', 'hint', 'created', 'lastUsed', 'expires', 'state', 'actions'] as const).map((c) => (
+            {(['name', 'role', 'instance', 'hint', 'created', 'lastUsed', 'expires', 'state', 'actions'] as const).map((c) => (
               <th key={c} scope="col" className="py-2 pr-4 font-medium last:pr-0">
                 {t(`columns.${c}`)}
               </th>
@@ -35,6 +35,9 @@ export async function TokensTable({ tokens, timeZone }: { tokens: AdminApiToken[
                 {token.name}
               </th>
               <td className="py-3 pr-4">{tRoles(token.role)}</td>
+              <td className="py-3 pr-4">
+                {token.instance === null ? tUsers('allInstancesShort') : (token.instance.name ?? tUsers('goneInstance', { id: token.instance.id }))}
+              </td>
               <td className="py-3 pr-4">
                 <code className="text-xs text-muted">{token.hint}…</code>
               </td>

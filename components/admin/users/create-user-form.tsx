@@ -7,18 +7,21 @@ import { PendingButton } from '@/components/ui/pending-button';
 import { TextField } from '@/components/ui/text-field';
 import type { UserRole } from '@/lib/auth/roles';
 import type { ActionResult } from '@/lib/validation/result';
+import type { AdminInstance } from '@/server/data/admin';
 import { createUser, type CreatedUserResult } from '@/server/actions/create-user';
+import { InstanceField } from '../instance-field';
 import { OneTimeSecret } from '../one-time-secret';
 import { RoleField } from '../role-field';
 
-/** Email, optional name and role of a new login; on success, its one-time password, shown once. */
-export function CreateUserForm() {
+/** Email, optional name, role and instance of a new login; on success, its one-time password, shown once. */
+export function CreateUserForm({ instances }: { instances: readonly AdminInstance[] }) {
   const t = useTranslations();
   const [state, action] = useActionState<ActionResult<CreatedUserResult> | null, FormData>(createUser, null);
   // Controlled, so a failed attempt keeps what was typed; cleared after a success.
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<UserRole>('manager');
+  const [instanceId, setInstanceId] = useState('');
   const [seen, setSeen] = useState(state);
   const [dismissed, setDismissed] = useState<typeof state>(null);
   if (state !== seen) {
@@ -34,7 +37,7 @@ export function CreateUserForm() {
     <div className="space-y-4">
       <form action={action} className="space-y-3" noValidate>
         <FormError message={failure?.formError} />
-        <div className="grid gap-4 md:grid-cols-[2fr_2fr_1fr_auto] md:items-end">
+        <div className="grid gap-4 md:grid-cols-[2fr_2fr_1fr_1.5fr_auto] md:items-end">
           <TextField
             name="email"
             label={t('auth.email')}
@@ -55,6 +58,7 @@ export function CreateUserForm() {
             errors={failure?.fieldErrors.name}
           />
           <RoleField label={t('adminUsers.role')} value={role} onChange={setRole} errors={failure?.fieldErrors.role} />
+          <InstanceField label={t('adminUsers.instance')} instances={instances} value={instanceId} onChange={setInstanceId} errors={failure?.fieldErrors.instanceId} />
           <PendingButton label={t('adminUsers.create')} pendingLabel={t('adminUsers.creating')} />
         </div>
       </form>

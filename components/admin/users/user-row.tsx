@@ -8,11 +8,12 @@ import { SuccessNotice } from '@/components/ui/notice';
 import { formatDateTime } from '@/i18n/format';
 import { USER_ROLES, type UserRole } from '@/lib/auth/roles';
 import type { ActionResult } from '@/lib/validation/result';
+import { changeUserInstance, type ChangedUserInstanceResult } from '@/server/actions/change-user-instance';
 import { changeUserRole } from '@/server/actions/change-user-role';
 import { disableUser } from '@/server/actions/disable-user';
 import { enableUser } from '@/server/actions/enable-user';
 import { resetUserPassword, type ResetPasswordResult } from '@/server/actions/reset-user-password';
-import type { AdminUser } from '@/server/data/admin';
+import type { AdminInstance, AdminUser } from '@/server/data/admin';
 import { OneTimeSecret } from '../one-time-secret';
 
 type Feedback = { kind: 'ok'; message: string } | { kind: 'error'; message: string } | { kind: 'secret'; value: string } | null;
@@ -22,21 +23,38 @@ function failureMessage(result: ActionResult<unknown> | null): string | null {
   return result.formError ?? Object.values(result.fieldErrors).flat().join(' ');
 }
 
-/** One login: its role (changeable), its state, and disable/enable and password reset behind a confirmation. */
-export function UserRow({ user, timeZone }: { user: AdminUser; timeZone: string }) {
+const SELECT_CLASS =
+  'rounded-md border border-line bg-surface px-2 py-1 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand';
+
+/**
+ * One login: its role and its instance tie (both changeable), its state, and disable/enable and
+ * password reset behind a confirmation.
+ */
+export function UserRow({ user, instances, timeZone }: { user: AdminUser; instances: readonly AdminInstance[]; timeZone: string }) {
   const t = useTranslations();
   const locale = useLocale();
   const [roleState, roleAction] = useActionState<ActionResult<{ changed: boolean; role: UserRole }> | null, FormData>(changeUserRole, null);
+  const [instanceState, instanceAction] = useActionState<ActionResult<ChangedUserInstanceResult> | null, FormData>(changeUserInstance, null);
   const [disableState, disableAction] = useActionState<ActionResult<{ changed: boolean }> | null, FormData>(disableUser, null);
   const [enableState, enableAction] = useActionState<ActionResult<{ changed: boolean }> | null, FormData>(enableUser, null);
   const [resetState, resetAction] = useActionState<ActionResult<ResetPasswordResult> | null, FormData>(resetUserPassword, null);
   const [role, setRole] = useState<UserRole>(user.role);
+  const tieValue = user.instance ? String(user.instance.id) : '';
+  const [instanceId, setInstanceId] = useState(tieValue);
   const [feedback, setFeedback] = useState<Feedback>(null);
+  const instanceName = (id: number | null) =>
+    id === null ? t('adminUsers.allInstancesShort') : (instances.find((i) => i.id === id)?.name ?? t('adminUsers.goneInstance', { id }));
 
   // The latest answer of any of the row's actions becomes the row's feedback.
-  const [seen, setSeen] = useState({ roleState, disableState, enableState, resetState });
-  if (seen.roleState !== roleState || seen.disableState !== disableState || seen.enableState !== enableState || seen.resetState !== resetState) {
-    setSeen({ roleState, disableState, enableState, resetState });
+  const [seen, setSeen] = useState({ roleState, instanceState, disableState, enableState, resetState });
+  if (
+    seen.roleState !== roleState ||
+    seen.instanceState !== instanceState ||
+    seen.disableState !== disableState ||
+    seen.enableState !== enableState ||
+    seen.resetState !== resetState
+  ) {
+    setSeen({ roleState, instanceState, disableState, enableState, resetState });
     if (seen.roleState !== roleState && roleState) {
       if (roleState.ok) {
         const roleName = t(`common.roles.${roleState.data.role}`);
@@ -44,6 +62,22 @@ export function UserRow({ user, timeZone }: { user: AdminUser; timeZone: string 
       } else {
         setRole(user.role);
         setFeedback({ kind: 'error', message: failureMessage(roleState) ?? '' });
+      }
+    }
+    if (seen.instanceState !== instanceState && instanceState) {
+      if (instanceState.ok) {
+        const { changed, instanceId: tie } = instanceState.data;
+        setFeedback({
+          kind: 'ok',
+          message: !changed
+            ? t('adminUsers.instanceUnchanged', { email: user.email })
+            : tie === null
+              ? t('adminUsers.instanceUntied', { email: user.email })
+              : t('adminUsers.instanceChanged', { email: user.email, instance: instanceName(tie) }),
+        });
+      } else {
+        setInstanceId(tieValue);
+        setFeedback({ kind: 'error', message: failureMessage(instanceState) ?? '' });
       }
     }
     if (seen.disableState !== disableState && disableState)
@@ -79,7 +113,7 @@ export function UserRow({ user, timeZone }: { user: AdminUser; timeZone: string 
                 name="role"
                 value={role}
                 onChange={(e) => setRole(e.target.value as UserRole)}
-                className="rounded-md border border-line bg-surface px-2 py-1 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand"
+                className={SELECT_CLASS}
               >
                 {USER_ROLES.map((r) => (
                   <option key={r} value={r}>
@@ -94,6 +128,37 @@ export function UserRow({ user, timeZone }: { user: AdminUser; timeZone: string 
                 size="sm"
                 disabled={role === user.role}
                 aria-label={`${t('adminUsers.changeRole')}: ${user.email}`}
+              />
+            </form>
+          )}
+        </td>
+        <td className="py-3 pr-4">
+          {user.isSelf ? (
+            <span>{instanceName(user.instance?.id ?? null)}</span>
+          ) : (
+            <form action={instanceAction} className="flex flex-wrap items-center gap-2">
+              <input type="hidden" name="userId" value={user.id} />
+              <label htmlFor={`instance-${user.id}`} className="sr-only">
+                {t('adminUsers.instanceOf', { email: user.email })}
+              </label>
+              <select id={`instance-${user.id}`} name="instanceId" value={instanceId} onChange={(e) => setInstanceId(e.target.value)} className={SELECT_CLASS}>
+                <option value="">{t('adminUsers.allInstances')}</option>
+                {instances.map((i) => (
+                  <option key={i.id} value={String(i.id)}>
+                    {i.name}
+                  </option>
+                ))}
+                {user.instance && !instances.some((i) => i.id === user.instance!.id) ? (
+                  <option value={String(user.instance.id)}>{t('adminUsers.goneInstance', { id: user.instance.id })}</option>
+                ) : null}
+              </select>
+              <PendingButton
+                label={t('adminUsers.changeInstance')}
+                pendingLabel={t('adminUsers.changingInstance')}
+                variant="secondary"
+                size="sm"
+                disabled={instanceId === tieValue}
+                aria-label={t('adminUsers.changeInstanceLabel', { email: user.email })}
               />
             </form>
           )}
@@ -165,7 +230,7 @@ export function UserRow({ user, timeZone }: { user: AdminUser; timeZone: string 
       </tr>
       {feedback ? (
         <tr className="border-b border-line">
-          <td colSpan={5} className="pb-3">
+          <td colSpan={6} className="pb-3">
             {feedback.kind === 'ok' ? <SuccessNotice>{feedback.message}</SuccessNotice> : null}
             {feedback.kind === 'error' ? (
               <p role="alert" className="rounded-md border border-danger/30 bg-danger/5 px-3 py-2 text-sm text-danger">

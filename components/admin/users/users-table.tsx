@@ -1,14 +1,14 @@
 import { getTranslations } from 'next-intl/server';
-import type { AdminUser } from '@/server/data/admin';
+import type { AdminInstance, AdminUser } from '@/server/data/admin';
 import { UserRow } from './user-row';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 
-/** The logins with their role, state and actions. */
-export async function UsersTable({ users, timeZone }: { users: AdminUser[]; timeZone: string }) {
+/** The logins with their role, instance, state and actions. */
+export async function UsersTable({ users, instances, timeZone }: { users: AdminUser[]; instances: AdminInstance[]; timeZone: string }) {
   const t = await getTranslations('adminUsers');
   return (
     <ScrollRegion labelledBy="users-caption">
-      <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
+      <table className="w-full min-w-[60rem] border-collapse text-left text-sm">
         <caption id="users-caption" className="sr-only">
           {t('listCaption')}
         </caption>
@@ -19,6 +19,9 @@ export async function UsersTable({ users, timeZone }: { users: AdminUser[]; time
             </th>
             <th scope="col" className="py-2 pr-4 font-medium">
               {t('columns.role')}
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              {t('columns.instance')}
             </th>
             <th scope="col" className="py-2 pr-4 font-medium">
               {t('columns.state')}
@@ -33,7 +36,7 @@ export async function UsersTable({ users, timeZone }: { users: AdminUser[]; time
         </thead>
         <tbody>
           {users.map((user) => (
-            <UserRow key={user.id} user={user} timeZone={timeZone} />
+            <UserRow key={user.id} user={user} instances={instances} timeZone={timeZone} />
           ))}
         </tbody>
       </table>

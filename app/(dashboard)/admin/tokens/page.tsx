@@ -17,12 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Admin: the API tokens; create one (shown once), revoke one. */
 export default async function AdminTokensPage() {
   await requirePermission('tokens.manage', { returnTo: '/admin/tokens' });
-  const [{ tokens, timeZone }, t] = await Promise.all([getAdminApiTokens(), getTranslations('adminTokens')]);
+  const [{ tokens, instances, callerInstanceId, timeZone }, t] = await Promise.all([getAdminApiTokens(), getTranslations('adminTokens')]);
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
       <Panel id="create-token-heading" title={t('createTitle')}>
-        <CreateTokenForm />
+        <CreateTokenForm instances={instances} callerInstanceId={callerInstanceId} />
       </Panel>
       <Panel id="tokens-heading" title={t('listTitle')}>
         <TokensTable tokens={tokens} timeZone={timeZone} />

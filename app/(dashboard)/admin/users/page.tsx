@@ -14,18 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-/** Admin: the logins; create one, change a role, disable or enable, reset a password. */
+/** Admin: the logins; create one, change a role or an instance tie, disable or enable, reset a password. */
 export default async function AdminUsersPage() {
   await requirePermission('users.manage', { returnTo: '/admin/users' });
-  const [{ users, timeZone }, t] = await Promise.all([getAdminUsers(), getTranslations('adminUsers')]);
+  const [{ users, instances, timeZone }, t] = await Promise.all([getAdminUsers(), getTranslations('adminUsers')]);
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
       <Panel id="create-user-heading" title={t('createTitle')}>
-        <CreateUserForm />
+        <CreateUserForm instances={instances} />
       </Panel>
       <Panel id="users-heading" title={t('listTitle')} description={t('count', { count: users.length })}>
-        <UsersTable users={users} timeZone={timeZone} />
+        <UsersTable users={users} instances={instances} timeZone={timeZone} />
       </Panel>
     </div>
   );
