@@ -293,9 +293,9 @@ const ACTIONS: Record<string, ActionCase<any>> = {
       expect(okData(result)).toEqual({ changed: true, instanceId: 2 });
       expect((await userRow(c.userId)).instanceId).toBe(2);
       expect(await lastAuditFor(c.userId)).toMatchObject({
-        action: 'user.role_change',
+        action: 'user.instance_change',
         changedBy: cell.caller.label,
-        details: { role: 'manager', instanceFrom: null, instanceTo: 2, instanceName: 'Second library' },
+        details: { instanceFrom: null, instanceTo: 2, instanceName: 'Second library' },
       });
       expect(result.revalidated).toContain('/admin/users');
     },
@@ -664,7 +664,7 @@ describe('admin actions refuse bad input and change nothing', () => {
     result = await runAs({ cookie: admin.cookie }, () => changeUserInstance(null, form({ userId: login.userId, instanceId: '' })));
     expect(okData(result)).toEqual({ changed: true, instanceId: null });
     expect((await userRow(login.userId)).instanceId).toBeNull();
-    expect(await lastAuditFor(login.userId)).toMatchObject({ action: 'user.role_change', details: { instanceFrom: 1, instanceTo: null } });
+    expect(await lastAuditFor(login.userId)).toMatchObject({ action: 'user.instance_change', details: { instanceFrom: 1, instanceTo: null } });
   });
 
   it('createUser: an email that is taken (any case) is named on the field', async () => {

@@ -209,9 +209,9 @@ describe('setUserInstance', () => {
     expect(row!.instanceId).toBeNull();
     expect((await auditRows(userId)).map((a) => [a.action, a.details])).toEqual([
       ['user.create', { role: 'manager', instanceId: null }],
-      ['user.role_change', { role: 'manager', instanceFrom: null, instanceTo: 1, instanceName: 'Bibliotheek Rivierenland' }],
-      ['user.role_change', { role: 'manager', instanceFrom: 1, instanceTo: 2, instanceFromName: 'Bibliotheek Rivierenland', instanceName: 'Bibliotheek Betuwe' }],
-      ['user.role_change', { role: 'manager', instanceFrom: 2, instanceTo: null, instanceFromName: 'Bibliotheek Betuwe' }],
+      ['user.instance_change', { instanceFrom: null, instanceTo: 1, instanceName: 'Bibliotheek Rivierenland' }],
+      ['user.instance_change', { instanceFrom: 1, instanceTo: 2, instanceFromName: 'Bibliotheek Rivierenland', instanceName: 'Bibliotheek Betuwe' }],
+      ['user.instance_change', { instanceFrom: 2, instanceTo: null, instanceFromName: 'Bibliotheek Betuwe' }],
     ]);
   });
 

@@ -6,6 +6,7 @@
 export const AUDIT_ACTIONS = [
   'user.create',
   'user.role_change',
+  'user.instance_change',
   'user.disable',
   'user.enable',
   'user.password_reset',

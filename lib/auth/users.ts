@@ -185,8 +185,8 @@ export async function setUserRole(db: DbOrTx, params: { userId: string; role: st
 /**
  * Ties a login to one library instance (which must exist: UnknownInstanceError), or unties it with
  * null (INTERFACES.md, Roles). Effective on their next request: every request re-reads the tie.
- * Audited as an access change of the login (`user.role_change` with the role it keeps and the
- * instances before and after: the audit log's list of actions is fixed by the database).
+ * Audited as `user.instance_change` with the instances before and after (ids, and names where the
+ * instance exists).
  * Setting the tie they have changes nothing and writes nothing.
  */
 export async function setUserInstance(db: DbOrTx, params: { userId: string; instanceId: number | null; by: ChangedBy }): Promise<{ changed: boolean }> {
@@ -199,11 +199,10 @@ export async function setUserInstance(db: DbOrTx, params: { userId: string; inst
     const instanceFromName = user.instanceId === null ? null : await getTieInstanceName(tx, user.instanceId).catch(() => null);
     await tx.update(users).set({ instanceId: input.instanceId, updatedAt: sql`now()` }).where(eq(users.id, user.id));
     await writeAuditEntry(tx, {
-      action: 'user.role_change',
+      action: 'user.instance_change',
       by: params.by,
       target: { type: 'user', id: user.id, label: user.email },
       details: {
-        role: user.role,
         instanceFrom: user.instanceId,
         instanceTo: input.instanceId,
         ...(instanceFromName !== null ? { instanceFromName } : {}),

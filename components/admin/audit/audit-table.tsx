@@ -23,12 +23,8 @@ const KIND_STYLE: Record<AuditScreenEntry['kind'], string> = {
   legal_hold: 'bg-danger/10 text-danger ring-danger/30',
 };
 
-/**
- * A change of a login's instance tie. The audit log's actions are fixed by the database, so it is
- * written as `user.role_change` with the role it keeps and the instances before and after
- * (lib/auth/users.ts setUserInstance), and shown as what it is.
- */
-const isInstanceChange = (entry: AuditScreenEntry) => entry.action === 'user.role_change' && 'instanceTo' in entry.details;
+/** A change of a login's instance tie, with the instances before and after (lib/auth/users.ts setUserInstance). */
+const isInstanceChange = (entry: AuditScreenEntry) => entry.action === 'user.instance_change';
 
 /** What an entry's details say, in words: old → new value and the reason, a role change, sessions signed out. */
 function Details({ entry }: { entry: AuditScreenEntry }) {
@@ -104,7 +100,7 @@ export function AuditTable({ entries, timeZone }: { entries: AuditScreenEntry[];
                 </span>
               </td>
               <th scope="row" className="py-3 pr-4 text-left font-medium text-ink">
-                {isInstanceChange(entry) ? t('actions.user_instance_change') : isKnownAction(entry.action) ? t(`actions.${actionKey(entry.action)}`) : entry.action}
+                {isKnownAction(entry.action) ? t(`actions.${actionKey(entry.action)}`) : entry.action}
               </th>
               <td className="py-3 pr-4 [overflow-wrap:anywhere]">{entry.kind === 'settings' ? <code className="text-xs">{entry.target}</code> : entry.target}</td>
               <td className="py-3 pr-4 text-muted [overflow-wrap:anywhere]">{entry.by}</td>

@@ -1,0 +1,2 @@
+ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_action_known";--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_action_known" CHECK ("audit_log"."action" in ('user.create','user.role_change','user.instance_change','user.disable','user.enable','user.password_reset','user.password_change','token.create','token.revoke','cleanup.pause','cleanup.resume','cleanup.acknowledge','removal_request.create','legal_hold.place','legal_hold.change','legal_hold.release'));
