@@ -32,7 +32,7 @@ export async function CriteriaForm({ values, instances, tiedTo, errors }: Props)
   ];
   return (
     <Form action="/selections" className="space-y-4" data-testid="criteria-form">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 sm:items-end lg:grid-cols-3">
         {tiedTo ? (
           <div data-testid="instance-tied">
             <p className="text-sm font-medium text-ink">{t('criteria.instance')}</p>
@@ -58,7 +58,6 @@ export async function CriteriaForm({ values, instances, tiedTo, errors }: Props)
         <SelectField
           name="membership"
           label={t('criteria.membership')}
-          hint={t('criteria.membershipHint')}
           options={membershipOptions}
           defaultValue={values.membership || 'member'}
           errors={errors.membership}

@@ -2,19 +2,10 @@
 
 import { useLocale } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount } from '@/i18n/format';
+import { formatCount, formatMonth } from '@/i18n/format';
 import type { AppLocale } from '@/i18n/locales';
 import type { LoanMonth } from '@/lib/selections/types';
 import { ANONYMIZED_COLOR, ANONYMIZED_EDGE, LINKED_COLOR } from './chart-colors';
-
-const INTL_LOCALE: Record<AppLocale, string> = { en: 'en-GB', nl: 'nl-NL' };
-
-/** "Mar 2026" / "mrt 2026" for a `YYYY-MM` month. */
-export function formatMonth(locale: AppLocale, month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  if (!y || !m) return month;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)));
-}
 
 /**
  * The instance's loans per month of the period, linked to a customer and anonymized, stacked. It
@@ -23,7 +14,8 @@ export function formatMonth(locale: AppLocale, month: string): string {
  */
 export function LoansPerMonthChart({ months, labels, alt, scrollLabel }: { months: LoanMonth[]; labels: { linked: string; anonymized: string }; alt: string; scrollLabel: string }) {
   const locale = useLocale() as AppLocale;
-  const minWidth = months.length * 18 + 80;
+  // A phone fits about 18 months; a longer period scrolls sideways inside its box.
+  const minWidth = months.length > 18 ? months.length * 16 + 70 : undefined;
   return (
     <div className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-brand" tabIndex={0} role="group" aria-label={scrollLabel}>
       <div role="img" aria-label={alt} className="h-64" style={{ minWidth }} data-testid="loans-per-month-chart">

@@ -3,14 +3,14 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { CoverageBar } from '@/components/selections/coverage-bar';
 import { CriteriaForm } from '@/components/selections/criteria-form';
 import { ExportForm } from '@/components/selections/export-form';
-import { LoansPerMonthChart, formatMonth } from '@/components/selections/loans-per-month-chart';
+import { LoansPerMonthChart } from '@/components/selections/loans-per-month-chart';
 import { MembershipChart } from '@/components/selections/membership-chart';
 import { STATE_COLOR, ANONYMIZED_COLOR, LINKED_COLOR } from '@/components/selections/chart-colors';
 import { LocalDate, LocalDateTime } from '@/components/ui/local-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
 import { ScrollRegion } from '@/components/ui/scroll-region';
-import { formatCount, formatIsoDate } from '@/i18n/format';
+import { formatCount, formatIsoDate, formatMonth } from '@/i18n/format';
 import type { AppLocale } from '@/i18n/locales';
 import { getEnv, retentionToday } from '@/lib/env';
 import { MEMBERSHIP_STATES } from '@/lib/selections/types';
@@ -223,19 +223,19 @@ export default async function SelectionsPage({ searchParams }: { searchParams: S
                     scrollLabel={t('perMonth.caption')}
                   />
                   <ScrollRegion labelledBy="per-month-caption" className="mt-4 max-h-80 overflow-y-auto">
-                    <table className="w-full min-w-[20rem] text-sm tabular-nums" data-testid="per-month-table">
+                    <table className="w-full text-sm tabular-nums" data-testid="per-month-table">
                       <caption id="per-month-caption" className="sr-only">
                         {t('perMonth.caption')}
                       </caption>
                       <thead>
-                        <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
-                          <th scope="col" className="py-1.5 pr-3 font-medium">
+                        <tr className="border-b border-line text-left text-xs text-muted">
+                          <th scope="col" className="py-1.5 pr-2 font-medium">
                             {t('perMonth.month')}
                           </th>
-                          <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                          <th scope="col" className="py-1.5 pr-2 text-right font-medium">
                             {t('coverage.linked')}
                           </th>
-                          <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                          <th scope="col" className="py-1.5 pr-2 text-right font-medium">
                             {t('coverage.anonymized')}
                           </th>
                           <th scope="col" className="py-1.5 text-right font-medium">
@@ -246,11 +246,11 @@ export default async function SelectionsPage({ searchParams }: { searchParams: S
                       <tbody>
                         {result.months.map((m) => (
                           <tr key={m.month} data-month={m.month} className="border-b border-line/60">
-                            <th scope="row" className="py-1.5 pr-3 text-left font-normal whitespace-nowrap">
+                            <th scope="row" className="py-1.5 pr-2 text-left font-normal whitespace-nowrap">
                               <time dateTime={m.month}>{formatMonth(locale, m.month)}</time>
                             </th>
-                            <td className="py-1.5 pr-3 text-right">{n(m.linked)}</td>
-                            <td className="py-1.5 pr-3 text-right">{n(m.anonymized)}</td>
+                            <td className="py-1.5 pr-2 text-right">{n(m.linked)}</td>
+                            <td className="py-1.5 pr-2 text-right">{n(m.anonymized)}</td>
                             <td className="py-1.5 text-right">{n(m.total)}</td>
                           </tr>
                         ))}
