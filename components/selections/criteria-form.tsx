@@ -32,7 +32,7 @@ export async function CriteriaForm({ values, instances, tiedTo, errors }: Props)
   ];
   return (
     <Form action="/selections" className="space-y-4" data-testid="criteria-form">
-      <div className="grid gap-4 sm:grid-cols-2 sm:items-end lg:grid-cols-3">
+      <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {tiedTo ? (
           <div data-testid="instance-tied">
             <p className="text-sm font-medium text-ink">{t('criteria.instance')}</p>
@@ -65,9 +65,11 @@ export async function CriteriaForm({ values, instances, tiedTo, errors }: Props)
         <SelectField name="loanHistoryOptIn" label={t('criteria.optIn')} options={optInOptions} defaultValue={values.loanHistoryOptIn} errors={errors.loanHistoryOptIn} />
         <TextField name="borrowedFrom" type="date" label={t('criteria.borrowedFrom')} defaultValue={values.borrowedFrom} errors={errors.borrowedFrom} />
         <TextField name="borrowedTo" type="date" label={t('criteria.borrowedTo')} defaultValue={values.borrowedTo} errors={errors.borrowedTo} />
-        <TextField name="asOf" type="date" label={t('criteria.asOf')} hint={t('criteria.asOfHint')} defaultValue={values.asOf} errors={errors.asOf} />
+        <TextField name="asOf" type="date" label={t('criteria.asOf')} defaultValue={values.asOf} errors={errors.asOf} />
       </div>
-      <p className="max-w-3xl text-xs text-muted">{t('criteria.periodHint')}</p>
+      <p className="max-w-3xl text-xs text-muted">
+        {t('criteria.periodHint')} {t('criteria.asOfHint')}
+      </p>
       <p className="max-w-3xl text-xs text-muted" data-testid="wise-active-explained">
         {t('criteria.wiseActiveExplained')}
       </p>
