@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { addDays, todayIn } from '../lib/retention/dates';
 import { expectNoSeriousViolations, pageFitsViewport } from './support/axe';
 import { authFile, type Role } from './support/roles';
 
@@ -25,6 +26,7 @@ type Screen = {
 };
 
 const MANAGERS = ['manager', 'ops', 'admin'] as const;
+const TODAY = todayIn('Europe/Amsterdam');
 
 /** Every screen of the product. Add new screens here (e.g. /settings, /reports, /actors, /actors/1001). */
 export const SCREENS: readonly Screen[] = [
@@ -39,6 +41,11 @@ export const SCREENS: readonly Screen[] = [
   { path: '/actors/1001', who: ['support', 'admin'], heading: 'Actor 1001' },
   { path: '/actors/999999', who: ['support'], heading: 'Actor 999999' },
   { path: '/policy', who: MANAGERS, heading: 'Retention policy' },
+  { path: '/selections', who: ['manager', 'admin'], heading: 'Selections' },
+  // With a borrowing period: the loan coverage, the loans per month and the items download.
+  { path: `/selections?instanceId=1&borrowedFrom=${addDays(TODAY, -1095)}&borrowedTo=${TODAY}`, who: ['manager'], heading: 'Selections' },
+  // A bad criterion: the message beside its field.
+  { path: '/selections?borrowedFrom=2026-02-01', who: ['manager'], heading: 'Selections' },
   { path: '/admin/users', who: ['admin'], heading: 'Users' },
   { path: '/admin/tokens', who: ['admin'], heading: 'API tokens' },
   { path: '/admin/audit', who: ['admin'], heading: 'Audit log' },

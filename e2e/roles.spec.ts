@@ -14,6 +14,7 @@ const SCREENS: Record<string, Screen> = {
   policy: { href: '/policy', en: 'Policy', nl: 'Bewaarbeleid' },
   reports: { href: '/reports', en: 'Reports', nl: 'Rapporten' },
   cleanup: { href: '/cleanup', en: 'Cleanup', nl: 'Opschoonroutine' },
+  selections: { href: '/selections', en: 'Selections', nl: 'Selecties' },
   actors: { href: '/actors', en: 'Actors', nl: 'Klanten' },
   users: { href: '/admin/users', en: 'Users', nl: 'Gebruikers' },
   tokens: { href: '/admin/tokens', en: 'API tokens', nl: 'API-tokens' },
@@ -24,7 +25,7 @@ const SCREENS: Record<string, Screen> = {
 // INTERFACES.md "Roles", written out.
 const MANAGER = ['overview', 'settings', 'policy', 'reports', 'cleanup'];
 const NAV: Record<Role, string[]> = {
-  manager: MANAGER,
+  manager: [...MANAGER, 'selections'],
   ops: MANAGER,
   support: ['actors'],
   admin: Object.keys(SCREENS),

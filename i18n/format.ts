@@ -40,3 +40,10 @@ export function formatShortIsoDate(locale: AppLocale, isoDate: string): string {
   if (!y || !m || !d) return isoDate;
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+/** A month ('YYYY-MM') as "Mar 2026" / "mrt 2026", never shifted by a time zone. */
+export function formatMonth(locale: AppLocale, month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}

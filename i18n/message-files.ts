@@ -4,6 +4,7 @@ import enCore from '../messages/en/core.json';
 import enPolicy from '../messages/en/policy.json';
 import enReports from '../messages/en/reports.json';
 import enSettings from '../messages/en/settings.json';
+import enSelections from '../messages/en/selections.json';
 import enStatement from '../messages/en/statement.json';
 import nlActors from '../messages/nl/actors.json';
 import nlCleanup from '../messages/nl/cleanup.json';
@@ -11,6 +12,7 @@ import nlCore from '../messages/nl/core.json';
 import nlPolicy from '../messages/nl/policy.json';
 import nlReports from '../messages/nl/reports.json';
 import nlSettings from '../messages/nl/settings.json';
+import nlSelections from '../messages/nl/selections.json';
 import nlStatement from '../messages/nl/statement.json';
 
 /*
@@ -20,9 +22,9 @@ import nlStatement from '../messages/nl/statement.json';
  * Plain data only (no next-intl import), so the type declaration of app-config.d.ts can use it.
  */
 export const MESSAGE_FILES = {
-  en: { core: enCore, cleanup: enCleanup, settings: enSettings, policy: enPolicy, reports: enReports, actors: enActors, statement: enStatement },
-  nl: { core: nlCore, cleanup: nlCleanup, settings: nlSettings, policy: nlPolicy, reports: nlReports, actors: nlActors, statement: nlStatement },
+  en: { core: enCore, cleanup: enCleanup, settings: enSettings, policy: enPolicy, reports: enReports, actors: enActors, statement: enStatement, selections: enSelections },
+  nl: { core: nlCore, cleanup: nlCleanup, settings: nlSettings, policy: nlPolicy, reports: nlReports, actors: nlActors, statement: nlStatement, selections: nlSelections },
 };
 
-export const EN_MESSAGES = { ...enCore, ...enCleanup, ...enSettings, ...enPolicy, ...enReports, ...enActors, ...enStatement };
-export const NL_MESSAGES = { ...nlCore, ...nlCleanup, ...nlSettings, ...nlPolicy, ...nlReports, ...nlActors, ...nlStatement };
+export const EN_MESSAGES = { ...enCore, ...enCleanup, ...enSettings, ...enPolicy, ...enReports, ...enActors, ...enStatement, ...enSelections };
+export const NL_MESSAGES = { ...nlCore, ...nlCleanup, ...nlSettings, ...nlPolicy, ...nlReports, ...nlActors, ...nlStatement, ...nlSelections };

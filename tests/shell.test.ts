@@ -9,10 +9,10 @@ const PROJECT = path.resolve(import.meta.dirname, '..');
 describe('the navigation', () => {
   // INTERFACES.md "Roles", entry by entry, written out rather than derived from the table under test.
   const expected: Record<UserRole, string[]> = {
-    manager: ['/', '/settings', '/policy', '/reports', '/cleanup'],
+    manager: ['/', '/settings', '/policy', '/reports', '/cleanup', '/selections'],
     ops: ['/', '/settings', '/policy', '/reports', '/cleanup'],
     support: ['/actors'],
-    admin: ['/', '/settings', '/policy', '/reports', '/cleanup', '/actors', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/access-log'],
+    admin: ['/', '/settings', '/policy', '/reports', '/cleanup', '/selections', '/actors', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/access-log'],
   };
 
   for (const [role, hrefs] of Object.entries(expected) as [UserRole, string[]][]) {

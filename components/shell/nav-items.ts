@@ -6,7 +6,7 @@ import { hasPermission, type Permission, type UserRole } from '@/lib/auth/permis
  * for the same permission itself, so a hidden entry is also a refused page.
  */
 
-export type NavKey = 'overview' | 'settings' | 'policy' | 'reports' | 'cleanup' | 'actors' | 'users' | 'tokens' | 'audit' | 'accessLog';
+export type NavKey = 'overview' | 'settings' | 'policy' | 'reports' | 'cleanup' | 'selections' | 'actors' | 'users' | 'tokens' | 'audit' | 'accessLog';
 
 export type NavItem = { key: NavKey; href: string; permission: Permission; group: 'retention' | 'administration' };
 
@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'policy', href: '/policy', permission: 'policy.read', group: 'retention' },
   { key: 'reports', href: '/reports', permission: 'reports.read', group: 'retention' },
   { key: 'cleanup', href: '/cleanup', permission: 'cleanup.read', group: 'retention' },
+  { key: 'selections', href: '/selections', permission: 'selection.read', group: 'retention' },
   { key: 'actors', href: '/actors', permission: 'actor.lookup', group: 'retention' },
   { key: 'users', href: '/admin/users', permission: 'users.manage', group: 'administration' },
   { key: 'tokens', href: '/admin/tokens', permission: 'tokens.manage', group: 'administration' },

@@ -37,7 +37,7 @@ export type AccessLogFilter = {
   before?: number;
 };
 
-/** Access-log entries, newest first, with optional filters. */
+/** Access-log entries (lookups, and exports with their details), newest first, with optional filters. */
 export async function getAccessLog(db: DbOrTx, filter: AccessLogFilter = {}) {
   const where: SQL[] = [];
   if (filter.actorId !== undefined) where.push(eq(accessLog.actorId, filter.actorId));
@@ -55,6 +55,7 @@ export async function getAccessLog(db: DbOrTx, filter: AccessLogFilter = {}) {
       actorId: accessLog.actorId,
       asOf: accessLog.asOf,
       via: accessLog.via,
+      exportDetails: accessLog.exportDetails,
     })
     .from(accessLog)
     .where(where.length ? and(...where) : undefined)
