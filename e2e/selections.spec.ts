@@ -121,7 +121,7 @@ test.describe('the Selections screen as manager', () => {
     await page.goto(`/selections?instanceId=1&borrowedFrom=${PERIOD.from}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Selections' })).toBeVisible();
     await expect(page.getByLabel('Borrowed to', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator('#field-borrowedTo-error')).toContainText('borrowedTo: is needed with borrowedFrom');
+    await expect(page.locator('#field-borrowedTo-error')).toContainText('A borrowing period needs an end');
     await expect(page.getByTestId('criteria-problem')).toBeVisible();
     await expect(page.getByTestId('actors-count')).toHaveCount(0);
     await shoot(page, 'selections-bad-criterion');
