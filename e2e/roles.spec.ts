@@ -82,19 +82,20 @@ for (const role of ROLES) {
       await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(NAV[role].map((k) => SCREENS[k]!.en));
     });
 
-    test('every screen outside the role’s navigation is refused', async ({ page }) => {
-      for (const [key, screen] of Object.entries(SCREENS)) {
-        if (NAV[role].includes(key)) continue;
+    // One test per screen, so a slow first compile of one page does not eat the others' time.
+    for (const [key, screen] of Object.entries(SCREENS)) {
+      if (NAV[role].includes(key)) continue;
+      test(`${screen.href}, outside the role’s navigation, is refused`, async ({ page }) => {
         await page.goto(screen.href);
         if (role === 'support' && screen.href === '/') {
           await expect(page).toHaveURL(/\/actors$/);
-          continue;
+          return;
         }
         await expect(page, screen.href).toHaveURL(/\/forbidden$/);
         await expect(page.getByRole('heading', { level: 1, name: 'Not allowed' })).toBeVisible();
         await expect(page.getByText(`Your role (${ROLE_NAME[role].en}) may not use that page`)).toBeVisible();
-      }
-    });
+      });
+    }
   });
 }
 
