@@ -18,26 +18,17 @@ import { runCleanup } from '@/lib/cleanup/run';
 import { computeForecast } from '@/lib/forecast/forecast';
 import { CATEGORY_IDS } from '@/lib/retention/categories';
 import { addDays, addMonths } from '@/lib/retention/dates';
-import type { Forecast, ForecastCounts } from '@/lib/retention/forecast';
+import type { Forecast } from '@/lib/retention/forecast';
 import { loadScenario } from '@/lib/scenario/load';
 import { parseScenarioText, type Scenario } from '@/lib/scenario/schema';
 import { runCli, SCENARIO_DIR } from './helpers/cli';
 import { setupTestDatabase } from './helpers/db';
+import { nonZero, normalizedForecast as normalized } from './helpers/forecast';
 import { pointServerAtDatabase } from './helpers/next-request';
 
 const t = await setupTestDatabase('forecast_db');
 pointServerAtDatabase(t.url);
 
-function nonZero(counts: ForecastCounts | undefined): ForecastCounts {
-  return Object.fromEntries(Object.entries(counts ?? {}).filter(([, c]) => c.deleted !== 0 || c.anonymized !== 0));
-}
-function normalized(f: Partial<Forecast>) {
-  return {
-    ...f,
-    ...(f.dueNow ? { dueNow: { ...f.dueNow, records: nonZero(f.dueNow.records) } } : {}),
-    ...(f.forecast ? { forecast: f.forecast.map((m) => ({ ...m, records: nonZero(m.records) })) } : {}),
-  };
-}
 const read = (file: string) => parseScenarioText(fs.readFileSync(path.join(SCENARIO_DIR, file), 'utf8'));
 const load = (scenario: Scenario) => loadScenario(t.db, scenario, { replace: true, by: 'test', reason: 'forecast test' });
 

@@ -7,29 +7,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createForecastModel, forecastMonths, type Forecast, type ForecastCounts } from '@/lib/retention/forecast';
+import { createForecastModel, forecastMonths, type Forecast } from '@/lib/retention/forecast';
 import { evaluateActor } from '@/lib/retention/report';
 import { DISABLED_SETTINGS } from '@/lib/retention/settings';
 import { scenarioActorToData } from '@/lib/scenario/actor-data';
 import { parseScenarioText } from '@/lib/scenario/schema';
+import { normalizedForecast as normalized } from './helpers/forecast';
 
 const SCENARIO_DIR = path.resolve(import.meta.dirname, '../../shared/spec/scenarios');
 const files = [
   ...fs.readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')),
   ...fs.readdirSync(path.join(SCENARIO_DIR, 'extended')).filter((f) => f.endsWith('.json')).map((f) => `extended/${f}`),
 ].filter((f) => (JSON.parse(fs.readFileSync(path.join(SCENARIO_DIR, f), 'utf8')).forecastExpectations ?? []).length > 0);
-
-/** Counts without the zero entries, so a left-out category and zeros compare equal. */
-function nonZero(counts: ForecastCounts | undefined): ForecastCounts {
-  return Object.fromEntries(Object.entries(counts ?? {}).filter(([, c]) => c.deleted !== 0 || c.anonymized !== 0));
-}
-function normalized(f: Partial<Forecast>) {
-  return {
-    ...f,
-    ...(f.dueNow ? { dueNow: { ...f.dueNow, records: nonZero(f.dueNow.records) } } : {}),
-    ...(f.forecast ? { forecast: f.forecast.map((m) => ({ ...m, records: nonZero(m.records) })) } : {}),
-  };
-}
 
 describe('forecastMonths', () => {
   it('starts with the as-of month and crosses the year', () => {

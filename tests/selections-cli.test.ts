@@ -7,6 +7,7 @@ import { accessLog } from '@/db/schema';
 import { parseScenarioText } from '@/lib/scenario/schema';
 import { runCli, SCENARIO_DIR } from './helpers/cli';
 import { setupTestDatabase } from './helpers/db';
+import { projectRows, selectOptionsOf, type SelectionExpectation } from './helpers/selections';
 
 /*
  * `retention select` as a user runs it, in a child process: the hand-written extended scenario's
@@ -16,27 +17,10 @@ import { setupTestDatabase } from './helpers/db';
 const t = await setupTestDatabase('selections_cli');
 const file = path.join(SCENARIO_DIR, 'extended', 'requests-holds-selections.json');
 const scenario = parseScenarioText(fs.readFileSync(file, 'utf8'));
-type Expectation = {
-  asOf: string;
-  selection: { instanceId: number; membership?: string; loanHistoryOptIn?: boolean; borrowedFrom?: string; borrowedTo?: string };
-  result?: Record<string, unknown>;
-  customers?: Record<string, string>[];
-  items?: Record<string, string>[];
-};
-const expectations = scenario.selectionExpectations as Expectation[];
+const expectations = scenario.selectionExpectations as SelectionExpectation[];
 const o = { databaseUrl: t.url };
 
-const argvOf = (e: Expectation) => [
-  'select', '--instance', String(e.selection.instanceId), '--as-of', e.asOf,
-  ...(e.selection.membership ? ['--membership', e.selection.membership] : []),
-  ...(e.selection.loanHistoryOptIn === undefined ? [] : ['--opt-in', e.selection.loanHistoryOptIn ? 'yes' : 'no']),
-  ...(e.selection.borrowedFrom ? ['--borrowed-from', e.selection.borrowedFrom, '--borrowed-to', e.selection.borrowedTo!] : []),
-];
-
-function project(rows: Record<string, string>[], like: Record<string, string>[]) {
-  const keys = new Set(like.flatMap((r) => Object.keys(r)));
-  return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => keys.has(k))));
-}
+const argvOf = (e: SelectionExpectation) => ['select', ...selectOptionsOf(e), '--as-of', e.asOf];
 
 describe('retention select', () => {
   it('meets the extended scenario\u2019s selection expectations after cleanup until done', async () => {
@@ -53,7 +37,7 @@ describe('retention select', () => {
           if (!e[set]) continue;
           const csv = await runCli([...argvOf(e), '--export', set], o);
           expect(csv.code, csv.stderr).toBe(0);
-          expect(project(parseCsv(csv.stdout, { columns: true }), e[set]!)).toEqual(e[set]);
+          expect(projectRows(parseCsv(csv.stdout, { columns: true }), e[set]!)).toEqual(e[set]);
         }
       }
     }

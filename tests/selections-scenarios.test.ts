@@ -17,14 +17,7 @@ import { parseScenarioText, type Scenario } from '@/lib/scenario/schema';
 import { openSelectionExport } from '@/lib/selections/export';
 import { getSelection } from '@/lib/selections/select';
 import { setupTestDatabase } from './helpers/db';
-
-type SelectionExpectation = {
-  asOf: string;
-  selection: { instanceId: number; membership?: string; loanHistoryOptIn?: boolean; borrowedFrom?: string; borrowedTo?: string };
-  result?: Record<string, unknown>;
-  customers?: Record<string, string>[];
-  items?: Record<string, string>[];
-};
+import { projectRows, selectOptionsOf, type SelectionExpectation } from './helpers/selections';
 
 const SCENARIO_DIR = path.resolve(import.meta.dirname, '../../shared/spec/scenarios');
 const files = [
@@ -35,18 +28,7 @@ const files = [
 const t = await setupTestDatabase('selections_scenarios');
 
 /** `retention select` arguments for an expectation's selection. */
-function argvOf(e: SelectionExpectation, extra: string[] = []): string[] {
-  const s = e.selection;
-  return [
-    '--instance', String(s.instanceId),
-    '--as-of', e.asOf,
-    ...(s.membership ? ['--membership', s.membership] : []),
-    ...(s.loanHistoryOptIn === undefined ? [] : ['--opt-in', s.loanHistoryOptIn ? 'yes' : 'no']),
-    ...(s.borrowedFrom ? ['--borrowed-from', s.borrowedFrom] : []),
-    ...(s.borrowedTo ? ['--borrowed-to', s.borrowedTo] : []),
-    ...extra,
-  ];
-}
+const argvOf = (e: SelectionExpectation, extra: string[] = []) => [...selectOptionsOf(e), '--as-of', e.asOf, ...extra];
 
 async function exportRows(e: SelectionExpectation, set: 'customers' | 'items'): Promise<Record<string, string>[]> {
   const args = parseSelectArgs(argvOf(e, ['--export', set]));
@@ -56,12 +38,6 @@ async function exportRows(e: SelectionExpectation, set: 'customers' | 'items'): 
   const csv = await text(exp.stream);
   await exp.done;
   return parseCsv(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-}
-
-/** The given columns of each row, row for row. */
-function project(rows: Record<string, string>[], like: Record<string, string>[]): Record<string, string>[] {
-  const keys = new Set(like.flatMap((r) => Object.keys(r)));
-  return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => keys.has(k))));
 }
 
 describe.each(files)('%s: selections after cleanup until done', (file) => {
@@ -80,8 +56,8 @@ describe.each(files)('%s: selections after cleanup until done', (file) => {
       if (args.kind !== 'counts') throw new Error('not counts');
       const selection = await getSelection(t.db, args.request);
       if (e.result) expect(selection, label).toMatchObject(e.result);
-      if (e.customers) expect(project(await exportRows(e, 'customers'), e.customers), `${label} customers`).toEqual(e.customers);
-      if (e.items) expect(project(await exportRows(e, 'items'), e.items), `${label} items`).toEqual(e.items);
+      if (e.customers) expect(projectRows(await exportRows(e, 'customers'), e.customers), `${label} customers`).toEqual(e.customers);
+      if (e.items) expect(projectRows(await exportRows(e, 'items'), e.items), `${label} items`).toEqual(e.items);
     }
   });
 });
