@@ -53,9 +53,9 @@ test.describe('the Selections screen as manager', () => {
   test('shows the counts of the first demo instance by default, as GET selections gives them', async ({ page }) => {
     await page.goto('/selections');
     await expect(page.getByRole('heading', { level: 1, name: 'Selections' })).toBeVisible();
-    const instance = page.getByLabel('Library instance', { exact: true });
-    await expect(instance).toHaveValue('1');
-    await expect(instance.locator('option:checked')).toHaveText('Bibliotheek Rivierenland');
+    // The demo manager is tied to the first instance: it is named, not chosen.
+    await expect(page.getByTestId('instance-tied')).toContainText('Bibliotheek Rivierenland');
+    await expect(page.getByLabel('Library instance', { exact: true })).toHaveCount(0);
     await expect(page.getByLabel('As of', { exact: true })).toHaveValue(today);
 
     const api = (await (await page.request.get('/api/v1/selections?instanceId=1')).json()) as ApiSelection;
@@ -163,6 +163,30 @@ test.describe('the Selections screen as manager', () => {
     await expect(page.getByRole('heading', { name: 'Geanonimiseerde uitleningen tellen nog mee' })).toBeVisible();
     await expect(page.getByLabel('Lidmaatschapsstatus', { exact: true })).toBeVisible();
     await shoot(page, 'selections-nl');
+  });
+});
+
+test.describe('the Selections screen as admin', () => {
+  test.use({ storageState: authFile('admin') });
+
+  test('chooses any instance, the first by default; a tied manager is refused another one', async ({ page, browser }) => {
+    await page.goto('/selections');
+    const instance = page.getByLabel('Library instance', { exact: true });
+    await expect(instance).toHaveValue('1');
+    await expect(instance.locator('option:checked')).toHaveText('Bibliotheek Rivierenland');
+    await instance.selectOption('2');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page).toHaveURL(/[?&]instanceId=2(&|$)/);
+    const api = (await (await page.request.get('/api/v1/selections?instanceId=2')).json()) as ApiSelection;
+    await expect(page.getByTestId('actors-count')).toHaveAttribute('data-count', String(api.actors));
+
+    const manager = await browser.newContext({ storageState: authFile('manager') });
+    const managerPage = await manager.newPage();
+    await managerPage.goto('/selections?instanceId=2');
+    await expect(managerPage.getByTestId('instance-tied')).toContainText('Your login is tied to another library instance');
+    await expect(managerPage.getByTestId('actors-count')).toHaveCount(0);
+    expect((await managerPage.request.get('/api/v1/selections?instanceId=2')).status()).toBe(403);
+    await manager.close();
   });
 });
 

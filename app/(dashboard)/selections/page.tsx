@@ -49,17 +49,28 @@ export default async function SelectionsPage({ searchParams }: { searchParams: S
   const n = (v: number) => formatCount(locale, v);
   const result = screen.result;
   const hasErrors = screen.formError !== null || Object.keys(screen.errors).length > 0;
+  // The shared validation speaks English (it is the API's); the screen says each problem in the user's language.
+  const problem = (message: string) => {
+    if (/real calendar date/.test(message)) return t('criteria.problems.date');
+    if (/is needed with borrowedFrom/.test(message)) return t('criteria.problems.needsTo');
+    if (/is needed with borrowedTo/.test(message)) return t('criteria.problems.needsFrom');
+    if (/must not be before borrowedFrom/.test(message)) return t('criteria.problems.toBeforeFrom');
+    if (/names no instance/.test(message)) return t('criteria.problems.unknownInstance');
+    if (/is tied to instance/.test(message)) return t('criteria.problems.notYourInstance');
+    return t('criteria.problems.other', { detail: message });
+  };
+  const errors = Object.fromEntries(Object.entries(screen.errors).map(([field, list]) => [field, list.map(problem)]));
 
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
 
       <Panel id="criteria-heading" title={t('criteria.title')}>
-        <CriteriaForm values={screen.values} instances={screen.instances} tiedTo={screen.tiedTo} errors={screen.errors} />
+        <CriteriaForm values={screen.values} instances={screen.instances} tiedTo={screen.tiedTo} errors={errors} />
         {hasErrors ? (
           <div role="alert" data-testid="criteria-problem" className="mt-4 rounded-md border border-danger/30 bg-danger/5 px-3 py-2 text-sm text-danger">
             <p className="font-semibold">{t('criteria.invalidTitle')}</p>
-            <p>{screen.formError ?? t('criteria.invalidHint')}</p>
+            <p>{screen.formError ? problem(screen.formError) : t('criteria.invalidHint')}</p>
           </div>
         ) : null}
       </Panel>
