@@ -13,13 +13,19 @@ export type LookupChannel = 'screen' | 'api' | 'statement';
 /** Who looks: a signed-in user or API token, or the command line (`cli <os user>`). */
 export type LookupCaller = Caller | { kind: 'cli'; label: string };
 
-/** Records that `caller` looked up `actorId` (as of `asOf`) through a screen, the API or a statement. */
-export async function recordActorLookup(db: DbOrTx, params: { caller: LookupCaller; actorId: number; asOf: IsoDate; via: LookupChannel }): Promise<void> {
-  const c = params.caller;
-  await db.insert(accessLog).values({
+/** How a caller is written in an access-log entry: its kind, id and label as they are now. */
+export function accessLogCaller(c: LookupCaller): { callerKind: string; callerId: string; callerLabel: string } {
+  return {
     callerKind: c.kind,
     callerId: c.kind === 'user' ? c.userId : c.kind === 'token' ? c.tokenId : 'cli',
     callerLabel: c.kind === 'user' ? c.email : c.kind === 'token' ? c.name : c.label,
+  };
+}
+
+/** Records that `caller` looked up `actorId` (as of `asOf`) through a screen, the API or a statement. */
+export async function recordActorLookup(db: DbOrTx, params: { caller: LookupCaller; actorId: number; asOf: IsoDate; via: LookupChannel }): Promise<void> {
+  await db.insert(accessLog).values({
+    ...accessLogCaller(params.caller),
     actorId: params.actorId,
     asOf: params.asOf,
     via: params.via,

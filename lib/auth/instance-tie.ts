@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { instances } from '../../db/schema/library';
+import { getInstanceName } from '../../db/queries/instances';
 import { UnknownInstanceError } from './errors';
 
 /**
@@ -10,8 +9,7 @@ import { UnknownInstanceError } from './errors';
  * instance that exists now.)
  */
 export async function getTieInstanceName(tx: DbOrTx, instanceId: number): Promise<string> {
-  const rows = await tx.select({ name: instances.name }).from(instances).where(eq(instances.id, instanceId));
-  const row = rows[0];
-  if (!row) throw new UnknownInstanceError(instanceId);
-  return row.name;
+  const name = await getInstanceName(tx, instanceId);
+  if (name === undefined) throw new UnknownInstanceError(instanceId);
+  return name;
 }

@@ -7,7 +7,7 @@ import QueryStream from 'pg-query-stream';
 import type { DbOrTx } from '../../db/client';
 import { accessLog, type ExportDetails } from '../../db/schema/access';
 import { logUnexpectedError } from '../errors';
-import type { LookupCaller } from '../access/access-log';
+import { accessLogCaller, type LookupCaller } from '../access/access-log';
 import { assertInstanceExists } from './select';
 import { customersExportSql, hasPeriod, itemsExportSql } from './sql';
 import { EXPORT_BASE_COLUMNS, type ExportSet, type PersonalColumn, type SelectionQuery } from './types';
@@ -77,9 +77,7 @@ export async function openSelectionExport(
   const [entry] = await db
     .insert(accessLog)
     .values({
-      callerKind: caller.kind,
-      callerId: caller.kind === 'user' ? caller.userId : caller.kind === 'token' ? caller.tokenId : 'cli',
-      callerLabel: caller.kind === 'user' ? caller.email : caller.kind === 'token' ? caller.name : caller.label,
+      ...accessLogCaller(caller),
       actorId: null,
       asOf: q.asOf,
       via: params.via,

@@ -1,13 +1,12 @@
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { getInstanceName } from '../../db/queries/instances';
 import { BadParameterError } from '../validation/api';
 import { countsSql, coverageSql, hasPeriod, loansPerMonthSql } from './sql';
 import { MEMBERSHIP_STATES, statesOf, type LoanMonth, type MembershipState, type Selection, type SelectionQuery } from './types';
 
 /** Refuses an instance id that names no instance (HTTP 400 / exit 2, naming `instanceId`). */
 export async function assertInstanceExists(db: DbOrTx, instanceId: number): Promise<void> {
-  const rows = await db.execute<{ found: boolean }>(sql`select exists (select 1 from instances where id = ${instanceId}) as found`);
-  if (!rows.rows[0]?.found) throw new BadParameterError('instanceId', `names no instance (${instanceId})`);
+  if ((await getInstanceName(db, instanceId)) === undefined) throw new BadParameterError('instanceId', `names no instance (${instanceId})`);
 }
 
 /**
@@ -43,9 +42,4 @@ export async function getSelection(db: DbOrTx, q: SelectionQuery): Promise<Selec
 export async function getLoansPerMonth(db: DbOrTx, q: { instanceId: number; from: string; to: string }): Promise<LoanMonth[]> {
   const rows = (await db.execute<{ month: string; total: number; linked: number }>(loansPerMonthSql(q))).rows;
   return rows.map((r) => ({ month: r.month, total: Number(r.total), linked: Number(r.linked), anonymized: Number(r.total) - Number(r.linked) }));
-}
-
-/** The instances, for the screen's choice and the CLI's messages. */
-export async function listInstances(db: DbOrTx): Promise<{ id: number; name: string }[]> {
-  return (await db.execute<{ id: number; name: string }>(sql`select id, name from instances order by id`)).rows;
 }

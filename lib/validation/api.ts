@@ -32,6 +32,11 @@ export const actorIdParamSchema = z
 
 /** Validates the query string against a strict object schema; the first problem names its parameter. */
 export function parseQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> {
+  return parseParam(queryParams(url), schema);
+}
+
+/** A query string's parameters as strings; a parameter given twice or holding a NUL is refused. */
+export function queryParams(url: URL): Record<string, string> {
   // No prototype: a parameter named `__proto__` is an own key (and so an unknown parameter),
   // never a change of the object's prototype.
   const raw = Object.create(null) as Record<string, string>;
@@ -40,7 +45,7 @@ export function parseQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S>
     if (!hasNoNul(value)) throw new BadParameterError(key, noNulMessage());
     raw[key] = value;
   }
-  return parseParam(raw, schema);
+  return raw;
 }
 
 /** Validates values (path or query parameters) against a schema, naming the first bad parameter. */

@@ -9,8 +9,8 @@ import {
   type PersonalColumn,
   type SelectionCriteria,
 } from '../selections/types';
-import { BadParameterError, parseParam } from './api';
-import { hasNoNul, isoDateSchema, noNulMessage } from './common';
+import { BadParameterError, parseParam, queryParams } from './api';
+import { isoDateSchema } from './common';
 
 /*
  * The parameters of a selection and its exports, shared by the API (`GET selections`,
@@ -98,24 +98,12 @@ export function parseSelectionExportParams(raw: RawSelectionParams, today: IsoDa
   return { ...request, set, columns: parseColumns(columns) };
 }
 
-/** A query string's parameters as raw strings: a parameter given twice or holding a NUL is refused. */
-function rawOf(url: URL): RawSelectionParams {
-  // No prototype: a parameter named `__proto__` is an own key (and so an unknown parameter).
-  const raw = Object.create(null) as Record<string, string>;
-  for (const [key, value] of url.searchParams) {
-    if (key in raw) throw new BadParameterError(key, 'is given more than once');
-    if (!hasNoNul(value)) throw new BadParameterError(key, noNulMessage());
-    raw[key] = value;
-  }
-  return raw;
-}
-
 /** `GET selections?…`; unknown parameters are refused. */
 export function parseSelectionQuery(url: URL, today: IsoDate): SelectionRequest {
-  return parseSelectionParams(rawOf(url), today);
+  return parseSelectionParams(queryParams(url), today);
 }
 
 /** `GET selections/export?…`. */
 export function parseSelectionExportQuery(url: URL, today: IsoDate): SelectionExportRequest {
-  return parseSelectionExportParams(rawOf(url), today);
+  return parseSelectionExportParams(queryParams(url), today);
 }
