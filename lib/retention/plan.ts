@@ -1,0 +1,115 @@
+import { CATEGORY_IDS, MEMBERSHIP_TYPES, type CategoryId } from './categories';
+import { MIN_DATE_YEAR, type IsoDate } from './dates';
+import { evaluateActor, removalRequestState } from './report';
+import type { RetentionSettings } from './settings';
+import type { ActorData } from './types';
+
+/*
+ * An actor's retention plan: every day on which the rules will process something of theirs, and
+ * the day they are removed, if nothing changes. It is what the retention schedule keeps per actor
+ * (lib/cleanup/schedule.ts), so that a run finds what is due on its date without reading the
+ * others, and the backlog, the circuit breaker's count and the forecast are sums over plans.
+ *
+ * Why one plan serves many as-of dates. The actor report on a date D depends on D in two ways:
+ *   - through the actor's *state* on D: which memberships run (end date after D), whether a removal
+ *     request applies (dated on or before D), whether a legal hold holds (until after D);
+ *   - through clamping: a reason's `until`, the removal date and each record's day of going are
+ *     "never before D", and reasons whose end is on or before D are left out.
+ * The state changes only on the boundary days below; between two of them it is constant, and there
+ * the report on D equals the report on the interval's first day with every date clamped to D (a
+ * reason left out on D ended on or before D, so it cannot move a date that is clamped to D anyway).
+ * So the plan is made by evaluating the actor on the first day of the interval that holds the
+ * as-of date, and it is valid for every D of that interval: a record goes on D when its planned
+ * day is on or before D, later on its planned day. Outside the interval the actor is planned anew.
+ * tests/plan.test.ts checks this equality on every scenario actor on many dates.
+ */
+
+/** The day a plan with no lower boundary is evaluated on: before every date a scenario may hold. */
+export const PLAN_EPOCH: IsoDate = `${MIN_DATE_YEAR}-01-01`;
+
+/** One entry of a plan: `count` records of `category` go on `day`. */
+export type PlanEntry = { day: IsoDate; category: CategoryId; count: number };
+
+export type ActorPlan = {
+  actorId: number;
+  /** The as-of date the plan was made for. */
+  plannedFor: IsoDate;
+  /** First day the plan holds (`null`: no lower bound). */
+  validFrom: IsoDate | null;
+  /** First day the plan no longer holds (`null`: no upper bound): the actor is planned anew on it. */
+  validTo: IsoDate | null;
+  /** The day the actor is removed (`null`: a reason without end holds, or the cleanup is disabled). */
+  removalOn: IsoDate | null;
+  /** The removal is the actor's own request (it uses up no approval of the circuit breaker). */
+  onRequest: boolean;
+  /** Distinct (day, category), by day then category order; days never before `validFrom`. */
+  entries: PlanEntry[];
+  /** The first day anything of the plan happens (a record goes or the actor is removed). */
+  nextOn: IsoDate | null;
+};
+
+const isMembership = (type: string) => (MEMBERSHIP_TYPES as readonly string[]).includes(type);
+
+/**
+ * The days on which the actor's state can change by the calendar alone: the end date of each
+ * membership (running means an end date after the as-of date), the day a removal request applies,
+ * the day a legal hold stops holding. Sorted, distinct.
+ */
+export function planBoundaries(data: ActorData): IsoDate[] {
+  const days = new Set<IsoDate>();
+  for (const role of data.roles) if (isMembership(role.type) && role.endDate !== null) days.add(role.endDate);
+  // A request that a later membership made void never applies; one that applies does so from its date.
+  const request = removalRequestState(data, '9999-12-31');
+  if (request.requestedOn !== null) days.add(request.requestedOn);
+  if (data.legalHold?.until) days.add(data.legalHold.until);
+  return [...days].sort();
+}
+
+const CATEGORY_ORDER = new Map<CategoryId, number>(CATEGORY_IDS.map((id, i) => [id, i]));
+
+/**
+ * The plan of one actor for the as-of date `asOf` (RETENTION.md's rules through evaluateActor, so
+ * the plan says exactly what the actor report says). Pure: no I/O, no clock.
+ */
+export function planActor(data: ActorData, settings: RetentionSettings, asOf: IsoDate): ActorPlan {
+  let validFrom: IsoDate | null = null;
+  let validTo: IsoDate | null = null;
+  for (const day of planBoundaries(data)) {
+    if (day <= asOf) validFrom = day;
+    else {
+      validTo = day;
+      break;
+    }
+  }
+  const evaluatedOn = validFrom ?? PLAN_EPOCH;
+  const evaluation = evaluateActor(data, settings, evaluatedOn);
+  const byKey = new Map<string, PlanEntry>();
+  for (const record of evaluation.records) {
+    if (record.goDate === null) continue;
+    const key = `${record.goDate}|${record.category}`;
+    const entry = byKey.get(key);
+    if (entry) entry.count += 1;
+    else byKey.set(key, { day: record.goDate, category: record.category, count: 1 });
+  }
+  const entries = [...byKey.values()].sort((a, b) =>
+    a.day === b.day ? CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)! : a.day < b.day ? -1 : 1,
+  );
+  const removalOn = evaluation.report.removal.date;
+  let nextOn = entries[0]?.day ?? null;
+  if (removalOn !== null && (nextOn === null || removalOn < nextOn)) nextOn = removalOn;
+  return {
+    actorId: data.actorId,
+    plannedFor: asOf,
+    validFrom,
+    validTo,
+    removalOn,
+    onRequest: removalOn !== null && removalRequestState(data, evaluatedOn).applies,
+    entries,
+    nextOn,
+  };
+}
+
+/** True when the plan holds on `asOf` (the actor's state on `asOf` is the one it was made for). */
+export function planHoldsOn(plan: Pick<ActorPlan, 'validFrom' | 'validTo'>, asOf: IsoDate): boolean {
+  return (plan.validFrom === null || plan.validFrom <= asOf) && (plan.validTo === null || asOf < plan.validTo);
+}
