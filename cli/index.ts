@@ -24,7 +24,8 @@ const HELP = `retention: the GDPR retention dashboard's command line
   retention report deleted-per-day [--from D] [--to D] [--format json|csv]
   retention demo [--actors N] [--seed S] [--replace] [--history-days D]
   retention settings [show | set NAME=VALUE… --reason TEXT [--yes]]
-  retention job [status | pause | resume | acknowledge] [--json]
+  retention job [status | pause | resume | acknowledge | replan] [--json]
+                               replan: plan every actor in the retention schedule anew now
   retention user add --email E --role manager|ops|support|admin [--name N] [--instance I]
                                prints only the one-time password (it works for 72 hours);
                                --instance ties the login to one library instance

@@ -8,6 +8,14 @@ import * as schema from './schema';
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// Arrays alike (the retention schedule keeps days and ids in arrays): date[] as strings, bigint[] as numbers.
+type TypeId = Parameters<typeof pg.types.getTypeParser>[0];
+const TEXT_ARRAY = 1009 as TypeId;
+const DATE_ARRAY = 1182 as TypeId;
+const INT8_ARRAY = 1016 as TypeId;
+const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY, 'text') as (v: string) => (string | null)[];
+pg.types.setTypeParser(DATE_ARRAY, 'text', (v: string) => parseTextArray(v));
+pg.types.setTypeParser(INT8_ARRAY, 'text', (v: string) => parseTextArray(v).map((x) => (x === null ? null : Number(x))));
 
 export type Schema = typeof schema;
 export type Db = NodePgDatabase<Schema> & { $client: pg.Pool };

@@ -31,6 +31,7 @@ export async function demoCommand(db: Db, args: ReturnType<typeof parseDemoArgs>
   const onProgress = (p: DemoProgress) => {
     if (p.phase === 'generate') bar.update(p.done, p.total, `generating actors`);
     else if (p.phase === 'load') bar.update(p.done, p.total, `loading ${p.table}`);
+    else if (p.phase === 'schedule') bar.update(p.done, p.total, `planning the retention schedule`);
     else bar.update(p.done, p.total, `history: cleanup run for ${p.asOf}`);
   };
   try {
@@ -40,7 +41,8 @@ export async function demoCommand(db: Db, args: ReturnType<typeof parseDemoArgs>
     else
       process.stdout.write(
         `Demo library made for ${args.asOf}: ${result.actors} actors (seed ${args.seed}), ${result.rows} rows, ` +
-          `generated in ${(result.generateMs / 1000).toFixed(1)} s, loaded in ${(result.loadMs / 1000).toFixed(1)} s; ` +
+          `generated in ${(result.generateMs / 1000).toFixed(1)} s, loaded in ${(result.loadMs / 1000).toFixed(1)} s, ` +
+          `retention schedule planned in ${(result.scheduleMs / 1000).toFixed(1)} s; ` +
           `${result.historyRuns} history runs in ${(result.historyMs / 1000).toFixed(1)} s.\n` +
           `The worked example of RETENTION.md is actor 1001.\n` +
           (result.loginsCreated.length

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { RECORD_TABLE_CATEGORIES } from '../../lib/retention/categories';
 import type { ActorData } from '../../lib/retention/types';
 import type { DbOrTx } from '../client';
@@ -61,9 +61,12 @@ export async function getActorDataPage(db: DbOrTx, afterId: number, limit: numbe
 
 type Row = Record<string, unknown> & { actor_id: number };
 
-/** Rows of one table (`select … from <table> t`) for the actors with ids in [lo, hi], grouped by actor, in `order` within each. */
-async function groupedRows(db: DbOrTx, select: string, order: string, lo: number, hi: number): Promise<Map<number, Row[]>> {
-  const rows = (await db.execute<Row>(sql`${sql.raw(select)} where t.actor_id between ${lo} and ${hi} order by t.actor_id, ${sql.raw(order)}`)).rows;
+/** Which actors a bulk load reads: the next `limit` after `afterId`, or the ones of `ids`. */
+type ActorSet = { afterId: number; limit: number } | { ids: readonly number[] };
+
+/** Rows of one table (`select … from <table> t`) for the actors of the set, grouped by actor, in `order` within each. */
+async function groupedRows(db: DbOrTx, select: string, order: string, where: SQL): Promise<Map<number, Row[]>> {
+  const rows = (await db.execute<Row>(sql`${sql.raw(select)} where ${where} order by t.actor_id, ${sql.raw(order)}`)).rows;
   const out = new Map<number, Row[]>();
   for (const r of rows) {
     const list = out.get(r.actor_id);
@@ -80,17 +83,38 @@ async function groupedRows(db: DbOrTx, select: string, order: string, lo: number
  * against getActorData); for walking a large library with the rules engine.
  */
 export async function getActorDataPageBulk(db: DbOrTx, afterId: number, limit: number): Promise<ActorData[]> {
+  return getActorDataBulk(db, { afterId, limit });
+}
+
+/**
+ * getActorData for every actor of `ids` that exists, in id order, table by table as
+ * getActorDataPageBulk (one index scan per table for the whole list): for planning the actors a
+ * write touched (lib/cleanup/schedule.ts).
+ */
+export async function getActorDataForIds(db: DbOrTx, ids: readonly number[]): Promise<ActorData[]> {
+  if (ids.length === 0) return [];
+  return getActorDataBulk(db, { ids: [...new Set(ids)].sort((a, b) => a - b) });
+}
+
+const PERSONAL = sql.raw(`(coalesce(a.name,'') <> '' or coalesce(a.street,'') <> '' or coalesce(a.postal_code,'') <> '' or coalesce(a.city,'') <> ''
+         or coalesce(a.district,'') <> '' or coalesce(a.email,'') <> '' or coalesce(a.phone,'') <> '')`);
+
+async function getActorDataBulk(db: DbOrTx, set: ActorSet): Promise<ActorData[]> {
+  type ActorRow = { id: number; registered_on: string; loan_history_opt_in: boolean; cancellation_date: string | null; personal: boolean };
+  const head = sql`select a.id, a.registered_on, a.loan_history_opt_in, a.cancellation_date, ${PERSONAL} as personal from actors a`;
   const actors = (
-    await db.execute<{ id: number; registered_on: string; loan_history_opt_in: boolean; cancellation_date: string | null; personal: boolean }>(sql`
-      select a.id, a.registered_on, a.loan_history_opt_in, a.cancellation_date,
-        (coalesce(a.name,'') <> '' or coalesce(a.street,'') <> '' or coalesce(a.postal_code,'') <> '' or coalesce(a.city,'') <> ''
-         or coalesce(a.district,'') <> '' or coalesce(a.email,'') <> '' or coalesce(a.phone,'') <> '') as personal
-      from actors a where a.id > ${afterId} order by a.id limit ${limit}`)
+    await db.execute<ActorRow>(
+      'ids' in set
+        ? sql`${head} where a.id = any(${toBigintArray(set.ids)}::bigint[]) order by a.id`
+        : sql`${head} where a.id > ${set.afterId} order by a.id limit ${set.limit}`,
+    )
   ).rows;
   if (actors.length === 0) return [];
   const lo = actors[0]!.id;
   const hi = actors.at(-1)!.id;
-  const q = (select: string, order: string) => groupedRows(db, select, order, lo, hi);
+  // A page of consecutive actors is one range of each table's index; a list of ids, one lookup each.
+  const where = 'ids' in set ? sql`t.actor_id = any(${toBigintArray(actors.map((a) => a.id))}::bigint[])` : sql`t.actor_id between ${lo} and ${hi}`;
+  const q = (select: string, order: string) => groupedRows(db, select, order, where);
   // One after the other: the page is read on one connection (a transaction's snapshot).
   const tables: Map<number, Row[]>[] = [];
   for (const load of [
@@ -139,4 +163,9 @@ export async function getActorDataPageBulk(db: DbOrTx, afterId: number, limit: n
       legalHold: hold ? { until: hold.until as string | null } : null,
     };
   });
+}
+
+/** A JavaScript list of ids as a PostgreSQL array literal (one parameter, any length). */
+function toBigintArray(ids: readonly number[]): string {
+  return `{${ids.join(',')}}`;
 }

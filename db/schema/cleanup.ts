@@ -93,6 +93,19 @@ export const cleanupState = pgTable(
     approvedBy: text('approved_by'),
     /** When a worker last started the schedule (the "stale" clock starts here). */
     scheduleStartedAt: timestamp('schedule_started_at', { withTimezone: true }),
+    /**
+     * The retention schedule (lib/cleanup/schedule.ts): `null` when every actor is planned with the
+     * settings in `planSettings`; otherwise it is being rebuilt and the actors with ids up to this one
+     * are planned (0: none yet). A settings change or a TRUNCATE sets it to 0 (migration 0014).
+     */
+    planRebuildAfter: bigint('plan_rebuild_after', { mode: 'number' }).default(0),
+    planSettings: jsonb('plan_settings').$type<Record<string, number>>(),
+    /** The plan format the schedule was made with (SCHEDULE_VERSION): another one means rebuild. */
+    planVersion: integer('plan_version').notNull().default(0),
+    planBuiltAt: timestamp('plan_built_at', { withTimezone: true }),
+    /** Today's forecast (RETENTION.md, "Forecast") as summed at the end of the last run, and when. */
+    forecast: jsonb('forecast'),
+    forecastCountedAt: timestamp('forecast_counted_at', { withTimezone: true }),
   },
   (t) => [
     check('cleanup_state_singleton', sql`${t.id} = 1`),

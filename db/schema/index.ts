@@ -7,3 +7,4 @@ export * from './cleanup';
 export * from './access';
 export * from './auth';
 export * from './requests';
+export * from './schedule';

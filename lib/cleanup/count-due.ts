@@ -3,18 +3,17 @@ import { getSettings } from '../../db/queries/settings';
 import { CATEGORY_IDS, type CategoryId } from '../retention/categories';
 import type { IsoDate } from '../retention/dates';
 import type { RetentionSettings } from '../retention/settings';
+import type { DueCounts } from './schedule';
 import { computeCutoffs, countDueSql } from './statements';
 
-/**
- * `requestedActors`: of the actors due, those removed on their own removal request (a person
- * decided it: they need no approval for the circuit breaker).
- */
-export type DueCounts = { actors: number; requestedActors: number; records: Record<CategoryId, number>; recordsTotal: number };
+export type { DueCounts };
 
 /**
  * What one complete cleanup run on `asOf` would process now: actors removed and records per
  * category. Read-only and without locks, in ranges of actor ids (so memory and statement size stay
- * bounded), with the run's own predicates. `settings` defaults to the stored ones.
+ * bounded), with the run's own predicates. `settings` defaults to the stored ones. It reads the
+ * whole library: the job counts from the retention schedule (countDueNow); this is for other
+ * settings (the settings what-if) and for checking the schedule in the tests.
  */
 export async function countDue(
   db: Db,
@@ -29,13 +28,14 @@ export async function countDue(
     let lo = 0;
     let done = 0;
     for (;;) {
-      const next = await client.query<{ hi: number | null; n: number }>(
-        `select max(id) as hi, count(*)::int as n from (select id from actors where id > $1 order by id limit $2) x`,
+      const next = await client.query<{ hi: number | null; n: number; ids: string }>(
+        `select max(id) as hi, count(*)::int as n, coalesce(array_agg(id order by id), '{}')::text as ids
+           from (select id from actors where id > $1 order by id limit $2) x`,
         [lo, size],
       );
       const hi = next.rows[0]?.hi ?? null;
       if (hi === null) break;
-      const r = await client.query<Record<string, number>>(text, [lo, hi]);
+      const r = await client.query<Record<string, number>>(text, [lo, hi, next.rows[0]!.ids]);
       const row = r.rows[0]!;
       out.actors += row.actors ?? 0;
       out.requestedActors += row.requested_actors ?? 0;

@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { writeAuditEntry, type ChangedBy } from '../auth/audit';
 import type { IsoDate } from '../retention/dates';
-import { countDue } from './count-due';
-import { decideBreaker, deriveJobState, estimateBacklogClearedAt, type JobState } from './job-state';
-import { CLEANUP_LOCK_KEY, runCleanup, type CleanupOptions, type RunSummary } from './run';
+import { getSettings } from '../../db/queries/settings';
+import { countDueNow } from './backlog';
+import { deriveJobState, estimateBacklogClearedAt, type JobState } from './job-state';
+import { BreakerTrippedError, CLEANUP_LOCK_KEY, runCleanup, type CleanupOptions, type RunSummary } from './run';
+import { isScheduleCurrent, TOTAL_ACTORS_PLANNED } from './schedule';
 
 /*
  * The cleanup job as ops see and steer it: its state, pause and resume, the circuit breaker and
@@ -26,6 +28,10 @@ type StateRow = {
   approved_at: Date | null;
   approved_by: string | null;
   schedule_started_at: Date | null;
+  plan_rebuild_after: number | null;
+  plan_version: number;
+  plan_settings: Record<string, number> | null;
+  plan_built_at: Date | null;
 };
 
 async function readState(db: Db): Promise<StateRow> {
@@ -134,6 +140,13 @@ export type JobStatus = {
   backlog: { asOf: string; countedAt: string; actors: number; records: Record<string, number>; recordsTotal: number } | null;
   backlogClearedAt: string | null;
   breaker: { maxActors: number; maxShare: number; approvedActorsLeft: number; approvedAt: string | null; approvedBy: string | null };
+  /**
+   * The retention schedule (lib/cleanup/schedule.ts): `current` when every actor is planned with
+   * the settings in force, `rebuilding` after a settings change until a run has planned them all
+   * (`plannedActors` of `actorsTotal` so far); `queued`: actors changed since the last run, which
+   * the next run plans anew first.
+   */
+  schedule: { state: 'current' | 'rebuilding'; plannedActors: number; actorsTotal: number | null; queued: number; builtAt: string | null };
 };
 
 /** The next time a `*\/cadence` minutes schedule fires after `now`. */
@@ -149,7 +162,7 @@ export function nextScheduledAt(now: Date, cadenceMinutes: number): Date {
  */
 export async function getJobStatus(db: Db, params: { cadenceMinutes: number; now?: Date }): Promise<JobStatus> {
   const now = params.now ?? new Date();
-  const [state, active, runs, success, recent] = await Promise.all([
+  const [state, active, runs, success, recent, plan, settingsNow] = await Promise.all([
     readState(db),
     isRunActive(db),
     db.$client.query<RunRow>(`select * from cleanup_runs order by started_at desc limit 1`),
@@ -160,6 +173,12 @@ export async function getJobStatus(db: Db, params: { cadenceMinutes: number; now
       // A run stopped by a pause did real work at the job's real pace: it counts for the ETA too.
       `select records_processed::int as n from cleanup_runs where not dry_run and status in ('completed', 'partial', 'paused') order by started_at desc limit 10`,
     ),
+    db.$client.query<{ planned: number; queued: number }>(
+      `select coalesce((select sum(count) from retention_plan_totals where category = $1), 0)::int as planned,
+              (select count(*) from retention_dirty)::int as queued`,
+      [TOTAL_ACTORS_PLANNED],
+    ),
+    getSettings(db),
   ]);
   const last = runs.rows[0] ? toRunDto(runs.rows[0]) : null;
   const running = active && last && last.status === 'running' ? last : null;
@@ -181,6 +200,10 @@ export async function getJobStatus(db: Db, params: { cadenceMinutes: number; now
   const clearedAt = backlog
     ? estimateBacklogClearedAt({ backlogRecords: backlog.recordsTotal, recentRecordsPerRun: recent.rows.map((r) => r.n), cadenceMinutes: params.cadenceMinutes, now })
     : null;
+  const current = isScheduleCurrent({ rebuildAfter: state.plan_rebuild_after, settings: state.plan_settings, version: state.plan_version }, settingsNow);
+  const actorsTotal = current
+    ? null
+    : ((await db.$client.query<{ n: number }>('select count(*)::int as n from actors')).rows[0]?.n ?? 0);
   return {
     state: jobState,
     paused: state.paused ? { at: state.paused_at?.toISOString() ?? null, by: state.paused_by } : null,
@@ -198,6 +221,13 @@ export async function getJobStatus(db: Db, params: { cadenceMinutes: number; now
       approvedActorsLeft: state.approved_actors_left,
       approvedAt: state.approved_at?.toISOString() ?? null,
       approvedBy: state.approved_by,
+    },
+    schedule: {
+      state: current ? 'current' : 'rebuilding',
+      plannedActors: current || state.plan_rebuild_after ? (plan.rows[0]?.planned ?? 0) : 0,
+      actorsTotal,
+      queued: plan.rows[0]?.queued ?? 0,
+      builtAt: state.plan_built_at?.toISOString() ?? null,
     },
   };
 }
@@ -226,7 +256,7 @@ export async function resumeJob(db: Db, by: ChangedBy): Promise<void> {
  * trips again only if more become due beyond the thresholds. Returns the number approved.
  */
 export async function acknowledgeBreaker(db: Db, params: { by: ChangedBy; asOf: IsoDate }): Promise<{ approvedActors: number }> {
-  const due = await countDue(db, { asOf: params.asOf });
+  const due = await countDueNow(db, { asOf: params.asOf });
   // Removals on the actor's own request need no approval and use up none.
   const actors = due.actors - due.requestedActors;
   await approveRemovals(db, { actors, by: params.by, acknowledge: true });
@@ -255,51 +285,20 @@ export type ScheduledOutcome =
   | { ran: false; reason: 'paused' | 'tripped' | 'busy'; runId?: string; details?: Record<string, number | string> };
 
 /**
- * A scheduled (unattended) run: not while paused or tripped; the circuit breaker first counts the
- * actors that would be removed and, beyond the thresholds and the admin's approval, removes nothing,
- * records a `tripped` run with the numbers and trips the job. Otherwise one bounded run.
+ * A scheduled (unattended) run: not while paused or tripped; one bounded run that passes the
+ * circuit breaker (runCleanup with `breaker`): once its schedule is up to date it counts the actors
+ * that would be removed and, beyond the thresholds and the admin's approval, removes nothing,
+ * records a `tripped` run with the numbers and trips the job.
  */
-export async function runScheduledCleanup(db: Db, options: Omit<CleanupOptions, 'dryRun' | 'settings' | 'recordRun'>): Promise<ScheduledOutcome> {
+export async function runScheduledCleanup(db: Db, options: Omit<CleanupOptions, 'dryRun' | 'settings' | 'recordRun' | 'breaker'>): Promise<ScheduledOutcome> {
   const state = await readState(db);
   if (state.paused) return { ran: false, reason: 'paused' };
   if (state.tripped_at) return { ran: false, reason: 'tripped' };
   if (await isRunActive(db)) return { ran: false, reason: 'busy' };
-  const [due, total] = await Promise.all([
-    countDue(db, { asOf: options.asOf }),
-    db.$client.query<{ n: number }>('select count(*)::int as n from actors'),
-  ]);
-  const actorsTotal = total.rows[0]?.n ?? 0;
-  const decision = decideBreaker({
-    dueActors: due.actors,
-    requestedActors: due.requestedActors,
-    approvedLeft: state.approved_actors_left,
-    actorsTotal,
-    thresholds: { maxActors: state.breaker_max_actors, maxShare: state.breaker_max_share },
-  });
-  if (decision.trips) {
-    const details = {
-      dueActors: decision.dueActors,
-      unapproved: decision.unapproved,
-      actorsTotal,
-      maxActors: decision.thresholds.maxActors,
-      maxShare: decision.thresholds.maxShare,
-      asOf: options.asOf,
-    };
-    const reason = `circuit breaker: ${decision.unapproved} actors would be removed beyond the approval (${decision.dueActors} due of ${actorsTotal}); limits ${decision.thresholds.maxActors} actors or ${(decision.thresholds.maxShare * 100).toFixed(2)} %`;
-    const runId = await db.transaction(async (tx) => {
-      const r = await tx.execute<{ id: string }>(sql`
-        insert into cleanup_runs (trigger, as_of, dry_run, settings, status, stop_reason, finished_at)
-        select ${options.trigger}, ${options.asOf}, false, coalesce((select jsonb_object_agg(name, value) from settings), '{}'::jsonb), 'tripped', ${reason}, now()
-        returning id`);
-      const id = r.rows[0]!.id;
-      await tx.execute(sql`update cleanup_state set tripped_at = now(), trip = ${JSON.stringify({ ...details, runId: id })}::jsonb where id = 1`);
-      return id;
-    });
-    return { ran: false, reason: 'tripped', runId, details };
-  }
   try {
-    return { ran: true, summary: await runCleanup(db, options) };
+    return { ran: true, summary: await runCleanup(db, { ...options, breaker: true }) };
   } catch (e) {
+    if (e instanceof BreakerTrippedError) return { ran: false, reason: 'tripped', runId: e.runId, details: { ...e.details } };
     const code = (e as { code?: string }).code;
     if (code === 'CLEANUP_BUSY') return { ran: false, reason: 'busy' };
     if (code === 'CLEANUP_PAUSED') return { ran: false, reason: 'paused' };

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import type { IsoDate } from '../retention/dates';
-import { countDue } from './count-due';
+import { countDueNow } from './backlog';
 
 /*
  * A person's confirmation of a run now (RETENTION.md, "Circuit breaker"; INTERFACES.md,
@@ -35,12 +35,12 @@ export class RunConfirmationError extends Error {
 type ConfirmationRow = { id: string; as_of: string; actors_due: number; records_due: number; expires_at: Date };
 
 /**
- * Counts what a run on `asOf` would remove now (the run's own predicates, as `countDue`) and keeps
+ * Counts what a run on `asOf` would remove now (summed over the retention schedule, as the run finds them) and keeps
  * it as a confirmation for this session, valid RUN_CONFIRMATION_MINUTES. Confirmations that
  * expired more than a day ago are dropped on the way.
  */
 export async function createRunConfirmation(db: Db, params: { sessionId: string; userId: string; asOf: IsoDate }): Promise<RunConfirmation> {
-  const due = await countDue(db, { asOf: params.asOf });
+  const due = await countDueNow(db, { asOf: params.asOf });
   await db.$client.query(`delete from cleanup_run_confirmations where expires_at < now() - interval '1 day'`);
   const r = await db.$client.query<ConfirmationRow>(
     `insert into cleanup_run_confirmations (session_id, user_id, as_of, actors_due, records_due, expires_at)

@@ -1,27 +1,28 @@
 import type pg from 'pg';
 import type { Db } from '../../db/client';
 import { getSettings } from '../../db/queries/settings';
-import { countDue, type DueCounts } from './count-due';
 import { PURGE_ACCESS_LOG_SQL } from '../access/access-log';
-import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../retention/categories';
 import type { IsoDate } from '../retention/dates';
 import type { RetentionSettings } from '../retention/settings';
+import { storeScheduleSums } from './backlog';
+import { compactCounts, RunPausedSignal, RunState, type BatchPhase, type CategoryCounts } from './batch';
+import { decideBreaker } from './job-state';
 import {
-  applyRulesSql,
-  computeCutoffs,
-  conditionsSql,
-  CREATE_BATCH_TABLE,
-  fillBatchSql,
-  KEEP_REQUEST_CANCELLATION_SQL,
-  REMOVE_ACTORS_SQL,
-  removeRecordsSql,
-} from './statements';
+  drainSchedule,
+  getDueActorIds,
+  isScheduleCurrent,
+  readScheduleState,
+  rebuildSchedule,
+  requestScheduleRebuild,
+  sumSchedule,
+  type ScheduleSums,
+} from './schedule';
+import { CREATE_BATCH_TABLE } from './statements';
+
+export type { BatchPhase, CategoryCounts };
 
 /** Key of the advisory lock that makes a cleanup run exclusive, whoever starts it. */
 export const CLEANUP_LOCK_KEY = 7325002;
-const MAX_ID = Number.MAX_SAFE_INTEGER;
-
-export type CategoryCounts = Record<string, { deleted: number; anonymized: number }>;
 
 /** The run summary of INTERFACES.md, plus a few fields of our own. */
 export type RunSummary = {
@@ -38,6 +39,8 @@ export type RunSummary = {
   status: 'completed' | 'partial' | 'paused';
   actorsExamined: number;
   actorsLocked: number;
+  /** Actors the run planned anew before its work (changed since their plan, or out of its interval), or all of them in a rebuild. */
+  actorsPlanned: number;
   recordsProcessed: number;
   batches: number;
   durationMs: number;
@@ -53,6 +56,7 @@ export type CleanupOptions = {
   dryRun?: boolean;
   /** Who started it: `cli`, `schedule`, `dashboard`, `api`, `demo`, … (never a person's name here). */
   trigger: string;
+  /** Actors per batch, and per transaction of the schedule's upkeep (default 5,000). */
   batchActors?: number;
   timeBudgetMs?: number;
   rowLimit?: number;
@@ -62,12 +66,18 @@ export type CleanupOptions = {
    * (the settings what-if). A real run always uses the stored settings.
    */
   settings?: RetentionSettings;
-  /** false: no run record and no exclusive lock (the what-if's dry runs). Default true. */
+  /** false: no run record, no exclusive lock and no schedule (the what-if's dry runs walk the library). Default true. */
   recordRun?: boolean;
   /** How long a batch waits for a row another session holds before it gives up (default 2 s). */
   lockTimeoutMs?: number;
   /** Called once the run record exists (the run id of a run started in the background). */
   onStart?: (runId: string) => void;
+  /**
+   * An unattended run (the schedule, a token's run now): once the schedule is up to date, the
+   * circuit breaker counts the removals due and, beyond its thresholds and the admin's approval,
+   * the run removes nothing, is recorded as `tripped` and throws BreakerTrippedError.
+   */
+  breaker?: boolean;
   /**
    * Test hook: called inside each batch transaction at each phase (`snapshot`: the transaction's
    * snapshot is taken, nothing locked yet; `filled`: the actors are locked
@@ -77,23 +87,6 @@ export type CleanupOptions = {
    */
   onPhase?: (phase: BatchPhase) => Promise<void> | void;
 };
-
-export type BatchPhase = 'snapshot' | 'filled' | 'rulesApplied' | 'conditionsChecked' | 'beforeCommit';
-
-/**
- * How often a batch that lost a serialization race (the library system changed one of its rows
- * after the batch's snapshot) is tried again, each time on a new snapshot, before its range is
- * split like any other failure.
- */
-const SERIALIZATION_RETRIES = 3;
-const RETRYABLE_CODES = new Set(['40001', '40P01']);
-
-/** Thrown inside a batch that found the job paused: the run stops there (not a failure). */
-class RunPausedSignal extends Error {
-  constructor() {
-    super('the cleanup job was paused');
-  }
-}
 
 export class CleanupBusyError extends Error {
   readonly code = 'CLEANUP_BUSY';
@@ -109,58 +102,29 @@ export class CleanupPausedError extends Error {
   }
 }
 
-/** Generic messages for batch failures: a PostgreSQL error's own text can name an actor id. */
-function describeFailure(error: unknown): { code: string; message: string } {
-  const code = (error as { code?: string }).code ?? 'UNKNOWN';
-  const messages: Record<string, string> = {
-    '55P03': 'lock timeout: rows of the batch were held by another session',
-    '57014': 'statement timeout',
-    '40P01': 'deadlock detected',
-    '40001': 'serialization failure',
-    '23503': 'foreign key violation',
-    '23505': 'unique violation',
-    '23514': 'check constraint violation',
-    '25P03': 'idle in transaction timeout',
-  };
-  return { code, message: messages[code] ?? 'batch failed' };
-}
+export type BreakerTrip = { dueActors: number; unapproved: number; actorsTotal: number; maxActors: number; maxShare: number; asOf: IsoDate };
 
-type BatchResult = {
-  examined: number;
-  locked: number;
-  removed: number;
-  /** Of the removed, those removed on their own removal request (they use up no approval). */
-  removedOnRequest: number;
-  counts: Record<CategoryId, { deleted: number; anonymized: number }>;
-  skipped: Record<string, number>;
-};
-
-function emptyCounts(): Record<CategoryId, { deleted: number; anonymized: number }> {
-  return Object.fromEntries(CATEGORY_IDS.map((id) => [id, { deleted: 0, anonymized: 0 }])) as Record<
-    CategoryId,
-    { deleted: number; anonymized: number }
-  >;
-}
-
-function addCount(counts: Record<CategoryId, { deleted: number; anonymized: number }>, id: CategoryId, n: number) {
-  if (!n) return;
-  if (CATEGORIES[id].action === 'anonymize') counts[id].anonymized += n;
-  else counts[id].deleted += n;
-}
-
-/** Counts without the categories where nothing was done (INTERFACES.md allows leaving them out). */
-function compactCounts(counts: Record<string, { deleted: number; anonymized: number }>): CategoryCounts {
-  const out: CategoryCounts = {};
-  for (const [id, c] of Object.entries(counts)) if (c.deleted || c.anonymized) out[id] = { ...c };
-  return out;
+/** An unattended run stopped by the circuit breaker: recorded as `tripped`, nothing removed. */
+export class BreakerTrippedError extends Error {
+  readonly code = 'BREAKER_TRIPPED';
+  constructor(
+    readonly runId: string,
+    readonly details: BreakerTrip,
+  ) {
+    super('the circuit breaker tripped: too many actors would be removed');
+  }
 }
 
 /**
- * One cleanup run for `asOf`: works through every actor in batches of whole actors, each batch
- * one short transaction that applies every age and cancellation rule, re-checks the deletion
- * conditions of the removal candidates on the locked rows and removes those free of them, and
- * records its counts (run record and per-day counts) in the same transaction. A dry run does the
- * same work and rolls each batch back: the same counts, nothing written but the run record.
+ * One cleanup run for `asOf`. A recorded run works from the retention schedule
+ * (lib/cleanup/schedule.ts): it brings the schedule up to date (rebuilt after a settings change;
+ * the actors changed since the last run, and those whose plan ends, planned anew), then works
+ * through the actors due on `asOf` in batches (lib/cleanup/batch.ts), each one short transaction
+ * that re-checks everything on the rows, and finally plans anew what changed meanwhile and works
+ * those of them that became due. So its work grows with what is due, not with the library. An
+ * unrecorded dry run (the settings what-if, with other settings) walks the whole library instead.
+ * A dry run does the same work and rolls each batch back: the same counts, nothing written but the
+ * run record and the schedule's upkeep.
  *
  * Exclusive: a session advisory lock held on a dedicated connection for the run's length makes any
  * other run, from any process, fail at once with CleanupBusyError. A killed process loses its
@@ -181,10 +145,8 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
       if (!locked) throw new CleanupBusyError();
     }
 
-    const state = await client.query<{ paused: boolean; position: number }>('select paused, position from cleanup_state where id = 1');
-    const paused = state.rows[0]?.paused ?? false;
-    if (paused && !dryRun) throw new CleanupPausedError();
-    const position = state.rows[0]?.position ?? 0;
+    const state = await client.query<{ paused: boolean }>('select paused from cleanup_state where id = 1');
+    if ((state.rows[0]?.paused ?? false) && !dryRun) throw new CleanupPausedError();
 
     const settings = options.settings ?? (await getSettings(db));
     let runId = '';
@@ -198,42 +160,83 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
         [options.trigger, options.asOf, dryRun, JSON.stringify(settings)],
       );
       runId = inserted.rows[0]!.id;
-      options.onStart?.(runId);
+      // An unattended run says it started once the circuit breaker let it (a trip is its answer).
+      if (!options.breaker || dryRun) options.onStart?.(runId);
     }
-    const total = await client.query<{ n: number }>('select count(*)::int as n from actors');
-    const actorsTotal = total.rows[0]?.n ?? 0;
     await client.query(CREATE_BATCH_TABLE);
 
-    const run = new RunState(client, runId, options, settings, dryRun, started, actorsTotal, recordRun);
-    const segments: [number, number][] = dryRun || position <= 0 ? [[0, MAX_ID]] : [[position, MAX_ID], [0, position]];
+    let actorsTotal = 0;
+    let actorsPlanned = 0;
+    const onBatch = (s: RunState) =>
+      options.onProgress?.({
+        actorsExamined: s.actorsExamined,
+        actorsRemoved: s.actorsRemoved,
+        recordsProcessed: s.recordsProcessed,
+        batches: s.batches,
+        errors: s.errors,
+        actorsTotal,
+        elapsedMs: Date.now() - started,
+      });
+    const run = new RunState(client, runId, options, settings, dryRun, started, recordRun, recordRun, onBatch);
+    const shouldStop = () => run.shouldStop();
     let stopReason: string | null = null;
     let pausedMidRun = false;
-    outer: for (const [segmentStart, segmentEnd] of segments) {
-      let lo = segmentStart;
-      for (;;) {
-        stopReason = run.shouldStop();
-        if (stopReason) break outer;
-        const next = await client.query<{ hi: number | null }>(
-          `select coalesce(
-             (select id from actors where id > $1 and id <= $2 order by id offset $3 limit 1),
-             (select max(id) from actors where id > $1 and id <= $2)) as hi`,
-          [lo, segmentEnd, batchActors - 1],
-        );
-        const hi = next.rows[0]?.hi ?? null;
-        if (hi === null) break;
-        try {
-          await run.processRange(lo, hi);
-        } catch (e) {
-          if (!(e instanceof RunPausedSignal)) throw e;
-          pausedMidRun = true;
-          stopReason = 'the job was paused while the run worked';
-          break outer;
+    try {
+      if (recordRun) {
+        // 1. The schedule, up to date for the run's date.
+        if (!isScheduleCurrent(await readScheduleState(client), settings)) {
+          const rebuilt = await rebuildSchedule(client, { asOf: options.asOf, shouldStop, chunkActors: batchActors });
+          actorsPlanned += rebuilt.planned;
+          if (!rebuilt.complete) stopReason = `${shouldStop() ?? 'stopped'} while the schedule was rebuilt (the next run goes on)`;
         }
-        lo = hi;
+        if (!stopReason) {
+          const drained = await drainSchedule(client, { asOf: options.asOf, settings, shouldStop, chunkActors: batchActors });
+          actorsPlanned += drained.replanned;
+          if (!drained.complete) stopReason = `${shouldStop() ?? 'stopped'} while changed actors were planned anew`;
+        }
+        // 2. The circuit breaker, for an unattended run, on the up-to-date schedule.
+        if (options.breaker && !dryRun) {
+          if (!stopReason) await checkBreaker(client, runId, options.asOf, settings);
+          options.onStart?.(runId);
+        }
+        // 3. The actors due.
+        if (!stopReason) {
+          const due = await getDueActorIds(client, options.asOf);
+          actorsTotal = due.length;
+          stopReason = await processInBatches(run, due, batchActors);
+          // 4. What changed while the run worked (the library system's writes, a batch whose work
+          // differed from the plans), planned anew; those of it due today are worked now, once.
+          if (!stopReason && !dryRun) {
+            const drained = await drainSchedule(client, { asOf: options.asOf, settings, shouldStop, chunkActors: batchActors });
+            actorsPlanned += drained.replanned;
+            if (!drained.complete) stopReason = `${shouldStop() ?? 'stopped'} while changed actors were planned anew`;
+            else if (drained.replanned > 0) {
+              const visited = new Set(due);
+              const more = (await getDueActorIds(client, options.asOf)).filter((id) => !visited.has(id));
+              actorsTotal += more.length;
+              stopReason = await processInBatches(run, more, batchActors);
+            }
+          }
+        }
+      } else {
+        const total = await client.query<{ n: number }>('select count(*)::int as n from actors');
+        actorsTotal = total.rows[0]?.n ?? 0;
+        stopReason = await walkLibrary(client, run, batchActors);
       }
+    } catch (e) {
+      if (!(e instanceof RunPausedSignal)) throw e;
+      pausedMidRun = true;
+      stopReason = 'the job was paused while the run worked';
     }
-    const summary = await run.finish(stopReason, pausedMidRun);
-    if (!dryRun && recordRun) await afterRealRun(db, client, summary);
+    let sums: ScheduleSums | null = null;
+    if (recordRun) {
+      if (!dryRun) await client.query('delete from retention_plan_totals where count = 0');
+      sums = await sumSchedule(client, { asOf: options.asOf, months: 12, settings });
+      // The actors a condition keeps on the date, whether or not this run had anything of theirs to do.
+      if (sums) run.skipped = { ...sums.skipped } as Record<string, number>;
+    }
+    const summary = await finishRun(client, run, options.asOf, dryRun, recordRun, stopReason, pausedMidRun, actorsPlanned, started);
+    if (!dryRun && recordRun) await afterRealRun(client, summary, sums);
     return summary;
   } finally {
     if (locked) await client.query('select pg_advisory_unlock($1)', [CLEANUP_LOCK_KEY]).catch(() => undefined);
@@ -241,328 +244,148 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
   }
 }
 
+/** Works through `ids` (ascending) in batches; returns why it stopped early, if it did. */
+async function processInBatches(run: RunState, ids: readonly number[], batchActors: number): Promise<string | null> {
+  for (let i = 0; i < ids.length; i += batchActors) {
+    const stop = run.shouldStop();
+    if (stop) return stop;
+    await run.processIds(ids.slice(i, i + batchActors));
+  }
+  return null;
+}
+
+/** Every actor of the library, in batches of consecutive ids (the what-if's walk, without a schedule). */
+async function walkLibrary(client: pg.PoolClient, run: RunState, batchActors: number): Promise<string | null> {
+  let after = 0;
+  for (;;) {
+    const stop = run.shouldStop();
+    if (stop) return stop;
+    const next = await client.query<{ id: number }>('select id from actors where id > $1 order by id limit $2', [after, batchActors]);
+    if (next.rows.length === 0) return null;
+    const ids = next.rows.map((r) => r.id);
+    await run.processIds(ids);
+    after = ids.at(-1)!;
+  }
+}
+
+/**
+ * The circuit breaker of an unattended run (RETENTION.md, "The cleanup job"): the removals due on
+ * `asOf`, summed over the up-to-date schedule, beyond the admin's approval and the thresholds stop
+ * the run before it removes anything: the run is recorded as `tripped` with the numbers, the job
+ * trips, and BreakerTrippedError says so. Removals on the actor's own request need no approval.
+ */
+async function checkBreaker(client: pg.PoolClient, runId: string, asOf: IsoDate, settings: RetentionSettings): Promise<void> {
+  const sums = await sumSchedule(client, { asOf, months: 1, settings });
+  if (!sums) throw new Error('the retention schedule is not up to date');
+  const state = await client.query<{ approved_actors_left: number; breaker_max_actors: number; breaker_max_share: number }>(
+    'select approved_actors_left, breaker_max_actors, breaker_max_share from cleanup_state where id = 1',
+  );
+  const s = state.rows[0]!;
+  const decision = decideBreaker({
+    dueActors: sums.due.actors,
+    requestedActors: sums.due.requestedActors,
+    approvedLeft: s.approved_actors_left,
+    actorsTotal: sums.actorsTotal,
+    thresholds: { maxActors: s.breaker_max_actors, maxShare: s.breaker_max_share },
+  });
+  if (!decision.trips) return;
+  const details: BreakerTrip = {
+    dueActors: decision.dueActors,
+    unapproved: decision.unapproved,
+    actorsTotal: decision.actorsTotal,
+    maxActors: decision.thresholds.maxActors,
+    maxShare: decision.thresholds.maxShare,
+    asOf,
+  };
+  const reason = `circuit breaker: ${decision.unapproved} actors would be removed beyond the approval (${decision.dueActors} due of ${decision.actorsTotal}); limits ${decision.thresholds.maxActors} actors or ${(decision.thresholds.maxShare * 100).toFixed(2)} %`;
+  await client.query('begin');
+  await client.query(`update cleanup_runs set status = 'tripped', stop_reason = $2, finished_at = now(), updated_at = now() where id = $1`, [runId, reason]);
+  await client.query(`update cleanup_state set tripped_at = now(), trip = $1::jsonb where id = 1`, [JSON.stringify({ ...details, runId })]);
+  await client.query('commit');
+  throw new BreakerTrippedError(runId, details);
+}
+
+async function finishRun(
+  client: pg.PoolClient,
+  run: RunState,
+  asOf: IsoDate,
+  dryRun: boolean,
+  recordRun: boolean,
+  stopReason: string | null,
+  paused: boolean,
+  actorsPlanned: number,
+  started: number,
+): Promise<RunSummary> {
+  const status = paused ? 'paused' : stopReason ? 'partial' : 'completed';
+  // The access log keeps 24 months (RETENTION.md); a real run trims it for its as-of date.
+  if (!dryRun && recordRun) await client.query(PURGE_ACCESS_LOG_SQL, [asOf]);
+  if (recordRun)
+    await client.query(`update cleanup_runs set status = $2, stop_reason = $3, finished_at = now(), updated_at = now(), errors = $4 where id = $1`, [
+      run.runId,
+      status,
+      stopReason,
+      run.errors,
+    ]);
+  return {
+    runId: run.runId,
+    asOf,
+    dryRun,
+    actorsRemoved: run.actorsRemoved,
+    actorsRemovedOnRequest: run.actorsRemovedOnRequest,
+    records: compactCounts(run.counts),
+    skipped: { ...run.skipped },
+    errors: run.errors,
+    status,
+    actorsExamined: run.actorsExamined,
+    actorsLocked: run.actorsLocked,
+    actorsPlanned,
+    recordsProcessed: run.recordsProcessed,
+    batches: run.batches,
+    durationMs: Date.now() - started,
+  };
+}
+
 /**
  * After a real run, still holding the run lock: the actors it removed use up an admin's approval
- * (circuit breaker), and the backlog of its as-of date is counted and kept with the time it was
- * counted (RETENTION.md, "Backlog"). A run that completed with no failed batch and no locked actor
- * leaves nothing due, so that backlog is zero without a count.
+ * (circuit breaker), and the backlog and today's forecast are summed over the schedule and kept
+ * with the time they were counted (RETENTION.md, "Backlog").
  */
-async function afterRealRun(db: Db, client: pg.PoolClient, summary: RunSummary): Promise<void> {
+async function afterRealRun(client: pg.PoolClient, summary: RunSummary, sums: ScheduleSums | null): Promise<void> {
   // Removals on the actor's own request were decided by a person: they use up no approval.
   const approvedUsed = summary.actorsRemoved - summary.actorsRemovedOnRequest;
   if (approvedUsed > 0) {
     await client.query('update cleanup_state set approved_actors_left = greatest(0, approved_actors_left - $1) where id = 1', [approvedUsed]);
   }
-  const clean = summary.status === 'completed' && summary.errors === 0 && summary.actorsLocked === 0;
-  await storeBacklog(client, summary.asOf, clean ? emptyDue() : await countDue(db, { asOf: summary.asOf }));
+  // A schedule still being rebuilt (the run stopped in it) has no sums yet: the last ones stay, with their time.
+  if (sums) await storeScheduleSums(client, summary.asOf, sums);
 }
-
-/** How long the per-day backlog history (the ops screen's burn-down) is kept: a little over a year. */
-export const BACKLOG_HISTORY_DAYS = 400;
 
 /**
- * Keeps the backlog counted for `asOf` as the job's current backlog and as that day's point of the
- * burn-down history (the last count of a day wins), trimming history older than BACKLOG_HISTORY_DAYS.
+ * Plans every actor anew now (`retention job replan`), holding the run lock so that no run works
+ * meanwhile: for an operator who wants the schedule rebuilt at once (after restoring a backup, say)
+ * rather than by the next run. Resumable like any rebuild. CleanupBusyError when a run is active.
  */
-async function storeBacklog(client: pg.ClientBase, asOf: IsoDate, backlog: DueCounts): Promise<void> {
-  const records = JSON.stringify(backlog.records);
-  await client.query(
-    `with state as (
-       update cleanup_state set backlog = $1, backlog_as_of = $2, backlog_counted_at = now() where id = 1
-     ), day as (
-       insert into cleanup_backlog_days (day, counted_at, actors, records_total, records)
-       values ($2, now(), $3, $4, $5)
-       on conflict (day) do update
-         set counted_at = excluded.counted_at, actors = excluded.actors,
-             records_total = excluded.records_total, records = excluded.records
-     )
-     delete from cleanup_backlog_days where day < $2::date - $6::int`,
-    [JSON.stringify(backlog), asOf, backlog.actors, backlog.recordsTotal, records, BACKLOG_HISTORY_DAYS],
-  );
-}
-
-/** Counts what is due on `asOf` and keeps it as the job's backlog, with the time it was counted. */
-export async function countAndStoreBacklog(db: Db, asOf: IsoDate): Promise<DueCounts> {
-  const backlog = await countDue(db, { asOf });
+export async function replanSchedule(
+  db: Db,
+  params: { asOf: IsoDate; chunkActors?: number; onProgress?: (planned: number) => void },
+): Promise<{ planned: number; durationMs: number }> {
+  const started = Date.now();
   const client = await db.$client.connect();
+  let locked = false;
   try {
-    await storeBacklog(client, asOf, backlog);
+    const got = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [CLEANUP_LOCK_KEY]);
+    locked = got.rows[0]?.ok === true;
+    if (!locked) throw new CleanupBusyError();
+    await requestScheduleRebuild(client);
+    const rebuilt = await rebuildSchedule(client, { asOf: params.asOf, onProgress: params.onProgress, chunkActors: params.chunkActors });
+    const settings = await getSettings(db);
+    await drainSchedule(client, { asOf: params.asOf, settings, chunkActors: params.chunkActors });
+    await client.query('delete from retention_plan_totals where count = 0');
+    const sums = await sumSchedule(client, { asOf: params.asOf, months: 12, settings });
+    if (sums) await storeScheduleSums(client, params.asOf, sums);
+    return { planned: rebuilt.planned, durationMs: Date.now() - started };
   } finally {
+    if (locked) await client.query('select pg_advisory_unlock($1)', [CLEANUP_LOCK_KEY]).catch(() => undefined);
     client.release();
-  }
-  return backlog;
-}
-
-function emptyDue(): DueCounts {
-  return { actors: 0, requestedActors: 0, records: Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0])) as Record<CategoryId, number>, recordsTotal: 0 };
-}
-
-class RunState {
-  counts = emptyCounts();
-  skipped: Record<string, number> = {};
-  actorsExamined = 0;
-  actorsLocked = 0;
-  actorsRemoved = 0;
-  actorsRemovedOnRequest = 0;
-  recordsProcessed = 0;
-  batches = 0;
-  errors = 0;
-  errorDetails: { code: string; message: string; at: string }[] = [];
-  private readonly cutoffs;
-  private readonly fillSql;
-  private readonly rulesSql;
-  private readonly conditionSql;
-  private readonly removeSql;
-
-  constructor(
-    private readonly client: pg.PoolClient,
-    readonly runId: string,
-    private readonly options: CleanupOptions,
-    settings: RetentionSettings,
-    private readonly dryRun: boolean,
-    private readonly started: number,
-    private readonly actorsTotal: number,
-    private readonly recordRun: boolean,
-  ) {
-    this.cutoffs = computeCutoffs(settings, options.asOf);
-    this.fillSql = fillBatchSql(options.asOf, this.cutoffs);
-    this.rulesSql = applyRulesSql(options.asOf, this.cutoffs);
-    this.conditionSql = conditionsSql(settings, this.cutoffs);
-    this.removeSql = removeRecordsSql(options.asOf);
-  }
-
-  shouldStop(): string | null {
-    if (this.options.timeBudgetMs !== undefined && Date.now() - this.started >= this.options.timeBudgetMs) return 'time budget reached';
-    if (this.options.rowLimit !== undefined && this.recordsProcessed >= this.options.rowLimit) return 'row limit reached';
-    return null;
-  }
-
-  /**
-   * Processes actors with ids in (lo, hi]. A batch that fails is rolled back and its range split
-   * into about √n chunks, each its own transaction, recursively, so that one bad actor (a row held
-   * by another session, a constraint) costs a couple of retries and never holds back the rest.
-   * The failure that is left is recorded without any id; a later run retries it.
-   */
-  async processRange(lo: number, hi: number, attempt = 0): Promise<void> {
-    try {
-      await this.processBatch(lo, hi);
-      return;
-    } catch (error) {
-      await this.client.query('rollback').catch(() => undefined);
-      if (error instanceof RunPausedSignal) throw error;
-      // A write of the library system to a row of the batch, committed after the batch's snapshot:
-      // the batch is tried again on a new snapshot, which sees that write (and honours it).
-      if (RETRYABLE_CODES.has((error as { code?: string }).code ?? '') && attempt < SERIALIZATION_RETRIES) {
-        await this.processRange(lo, hi, attempt + 1);
-        return;
-      }
-      const ids = await this.client.query<{ id: number }>('select id from actors where id > $1 and id <= $2 order by id', [lo, hi]);
-      const n = ids.rowCount ?? 0;
-      if (n > 1) {
-        const size = Math.min(Math.ceil(Math.sqrt(n)), Math.ceil(n / 2));
-        let from = lo;
-        for (let i = size - 1; i < n + size - 1; i += size) {
-          const to = i >= n - 1 ? hi : ids.rows[i]!.id;
-          await this.processRange(from, to);
-          from = to;
-          if (to === hi) break;
-        }
-        return;
-      }
-      if (n === 0) return;
-      // One actor left: record the failure, without any id, and go on.
-      this.errors += 1;
-      this.errorDetails.push({ ...describeFailure(error), at: new Date().toISOString() });
-      if (this.recordRun)
-        await this.client.query(`update cleanup_runs set errors = $2, error_details = $3, updated_at = now() where id = $1`, [
-        this.runId,
-        this.errors,
-        JSON.stringify(this.errorDetails.slice(-50)),
-      ]);
-    }
-  }
-
-  /**
-   * One batch, one REPEATABLE READ transaction. The library system writes the same tables at any
-   * time; at READ COMMITTED a reactivation, a fine reopened, a loan un-returned or a block retyped,
-   * committed after the batch decided "removable" but before it deleted, was not seen and the
-   * actor went anyway. At REPEATABLE READ every statement of the batch sees one snapshot, and any
-   * row the batch then changes (removal changes every row of the actor) that another session
-   * changed after that snapshot fails the batch with a serialization error; rows inserted since
-   * (a new loan, a new membership) make the actor's delete fail its foreign-key check the same
-   * way. Either way the batch is rolled back and tried again on a new snapshot (processRange), so
-   * whatever the library system commits before a batch commits is honoured. A write that comes
-   * after the batch took its locks waits for the batch and is honoured by the next run.
-   *
-   * The job's state is read inside the same transaction: a paused job stops the run before this
-   * batch does anything (RunPausedSignal); a pause committed while the batch works makes its
-   * bookkeeping update of cleanup_state conflict, so the batch is rolled back, retried and stops.
-   * A dry run is not stopped by a pause.
-   */
-  private async processBatch(lo: number, hi: number): Promise<void> {
-    const c = this.client;
-    await c.query('begin isolation level repeatable read');
-    const lockTimeout = Math.max(1, Math.round(this.options.lockTimeoutMs ?? 2000));
-    await c.query(
-      `set local lock_timeout = '${lockTimeout}ms'; set local statement_timeout = '5min'; set local idle_in_transaction_session_timeout = '2min'`,
-    );
-    if (!this.dryRun && this.recordRun) {
-      const state = await c.query<{ paused: boolean }>('select paused from cleanup_state where id = 1');
-      if (state.rows[0]?.paused) throw new RunPausedSignal();
-    }
-    const inRange = await c.query<{ n: number }>('select count(*)::int as n from actors where id > $1 and id <= $2', [lo, hi]);
-    await this.options.onPhase?.('snapshot');
-    const filled = await c.query(this.fillSql, [lo, hi]);
-    await c.query(KEEP_REQUEST_CANCELLATION_SQL, [lo, hi]);
-    await this.options.onPhase?.('filled');
-    const examined = inRange.rows[0]?.n ?? 0;
-    const lockedCount = filled.rowCount ?? 0;
-    const result: BatchResult = { examined, locked: examined - lockedCount, removed: 0, removedOnRequest: 0, counts: emptyCounts(), skipped: {} };
-
-    const phase1 = await c.query<Record<CategoryId, number>>(this.rulesSql, [lo, hi]);
-    for (const id of CATEGORY_IDS) addCount(result.counts, id, phase1.rows[0]?.[id] ?? 0);
-    await this.options.onPhase?.('rulesApplied');
-
-    const candidates = await c.query<{ actor_id: number; codes: string[]; requested: boolean }>(this.conditionSql, [lo, hi]);
-    const removable: number[] = [];
-    for (const row of candidates.rows) {
-      if (row.codes.length === 0) {
-        removable.push(row.actor_id);
-        if (row.requested) result.removedOnRequest += 1;
-      }
-      for (const code of row.codes) result.skipped[code] = (result.skipped[code] ?? 0) + 1;
-    }
-    await this.options.onPhase?.('conditionsChecked');
-    if (removable.length > 0) {
-      const phase3 = await c.query<Record<CategoryId, number>>(this.removeSql, [removable]);
-      for (const id of CATEGORY_IDS) addCount(result.counts, id, phase3.rows[0]?.[id] ?? 0);
-      const removed = await c.query(REMOVE_ACTORS_SQL, [removable]);
-      result.removed = removed.rowCount ?? 0;
-    }
-    await this.options.onPhase?.('beforeCommit');
-
-    const next = this.merge(result);
-    if (this.dryRun) {
-      await c.query('rollback');
-      await this.writeProgress(next);
-    } else {
-      await this.writeDailyCounts(result);
-      await c.query(
-        `update cleanup_state set position = coalesce((select max(id) from actors where id > $1 and id <= $2), position) where id = 1`,
-        [lo, hi],
-      );
-      await this.writeProgress(next);
-      await c.query('commit');
-    }
-    this.apply(next);
-    this.options.onProgress?.({
-      actorsExamined: this.actorsExamined,
-      actorsRemoved: this.actorsRemoved,
-      recordsProcessed: this.recordsProcessed,
-      batches: this.batches,
-      errors: this.errors,
-      actorsTotal: this.actorsTotal,
-      elapsedMs: Date.now() - this.started,
-    });
-  }
-
-  /** The run's totals after this batch; applied to `this` only once the batch has committed. */
-  private merge(batch: BatchResult) {
-    const counts = emptyCounts();
-    let processed = 0;
-    for (const id of CATEGORY_IDS) {
-      counts[id].deleted = this.counts[id].deleted + batch.counts[id].deleted;
-      counts[id].anonymized = this.counts[id].anonymized + batch.counts[id].anonymized;
-      processed += batch.counts[id].deleted + batch.counts[id].anonymized;
-    }
-    const skipped = { ...this.skipped };
-    for (const [code, n] of Object.entries(batch.skipped)) skipped[code] = (skipped[code] ?? 0) + n;
-    return {
-      counts,
-      skipped,
-      actorsExamined: this.actorsExamined + batch.examined,
-      actorsLocked: this.actorsLocked + batch.locked,
-      actorsRemoved: this.actorsRemoved + batch.removed,
-      actorsRemovedOnRequest: this.actorsRemovedOnRequest + batch.removedOnRequest,
-      recordsProcessed: this.recordsProcessed + processed,
-      batches: this.batches + 1,
-    };
-  }
-
-  private apply(next: ReturnType<RunState['merge']>) {
-    this.counts = next.counts;
-    this.skipped = next.skipped;
-    this.actorsExamined = next.actorsExamined;
-    this.actorsLocked = next.actorsLocked;
-    this.actorsRemoved = next.actorsRemoved;
-    this.actorsRemovedOnRequest = next.actorsRemovedOnRequest;
-    this.recordsProcessed = next.recordsProcessed;
-    this.batches = next.batches;
-  }
-
-  private async writeProgress(next: ReturnType<RunState['merge']>) {
-    if (!this.recordRun) return;
-    await this.client.query(
-      `update cleanup_runs set actors_examined = $2, actors_locked = $3, actors_removed = $4, records_processed = $5,
-         records = $6, skipped = $7, batches = $8, updated_at = now() where id = $1`,
-      [
-        this.runId,
-        next.actorsExamined,
-        next.actorsLocked,
-        next.actorsRemoved,
-        next.recordsProcessed,
-        JSON.stringify(compactCounts(next.counts)),
-        JSON.stringify(next.skipped),
-        next.batches,
-      ],
-    );
-  }
-
-  private async writeDailyCounts(batch: BatchResult) {
-    const rows: { category: string; deleted: number; anonymized: number }[] = [];
-    for (const id of CATEGORY_IDS) {
-      const c = batch.counts[id];
-      if (c.deleted || c.anonymized) rows.push({ category: id, ...c });
-    }
-    if (batch.removed) rows.push({ category: 'actors', deleted: batch.removed, anonymized: 0 });
-    if (rows.length === 0) return;
-    await this.client.query(
-      `insert into cleanup_daily_counts (day, category, deleted, anonymized)
-       select $1::date, x.category, x.deleted, x.anonymized
-       from json_to_recordset($2::json) as x(category text, deleted bigint, anonymized bigint)
-       on conflict (day, category) do update
-         set deleted = cleanup_daily_counts.deleted + excluded.deleted,
-             anonymized = cleanup_daily_counts.anonymized + excluded.anonymized`,
-      [this.options.asOf, JSON.stringify(rows)],
-    );
-  }
-
-  async finish(stopReason: string | null, paused = false): Promise<RunSummary> {
-    const status = paused ? 'paused' : stopReason ? 'partial' : 'completed';
-    // The access log keeps 24 months (RETENTION.md); a real run trims it for its as-of date.
-    if (!this.dryRun && this.recordRun) {
-      await this.client.query(PURGE_ACCESS_LOG_SQL, [this.options.asOf]);
-    }
-    if (this.recordRun)
-      await this.client.query(
-      `update cleanup_runs set status = $2, stop_reason = $3, finished_at = now(), updated_at = now(), errors = $4 where id = $1`,
-      [this.runId, status, stopReason, this.errors],
-    );
-    return {
-      runId: this.runId,
-      asOf: this.options.asOf,
-      dryRun: this.dryRun,
-      actorsRemoved: this.actorsRemoved,
-      actorsRemovedOnRequest: this.actorsRemovedOnRequest,
-      records: compactCounts(this.counts),
-      skipped: { ...this.skipped },
-      errors: this.errors,
-      status,
-      actorsExamined: this.actorsExamined,
-      actorsLocked: this.actorsLocked,
-      recordsProcessed: this.recordsProcessed,
-      batches: this.batches,
-      durationMs: Date.now() - this.started,
-    };
   }
 }

@@ -40,6 +40,13 @@ export function computeCutoffs(settings: RetentionSettings, asOf: IsoDate): Cuto
   };
 }
 
+/**
+ * The batch's actors in one table: the id range ($1, $2] and the list of ids $3. The range lets a
+ * batch of consecutive actors walk each (actor_id, …) index once; the list keeps a batch of actors
+ * spread over the library (the schedule's due actors) to their own entries.
+ */
+const inRange = (alias: string) => `${alias}.actor_id > $1 and ${alias}.actor_id <= $2 and ${alias}.actor_id = any($3::bigint[])`;
+
 const lit = (d: IsoDate | null): string => (d === null ? 'null' : `'${d}'::date`);
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 /** `date <= cutoff`, or false when the rule is off. */
@@ -68,7 +75,7 @@ const HAS_PERSONAL = `(coalesce(a.name,'') <> '' or coalesce(a.street,'') <> '' 
   or coalesce(a.city,'') <> '' or coalesce(a.district,'') <> '' or coalesce(a.email,'') <> '' or coalesce(a.phone,'') <> '')`;
 
 /**
- * The batch flags of the actors of ids ($1, $2]: `inactive` on the as-of date; whether the "after
+ * The batch flags of the actors $3 (ids in ($1, $2]): `inactive` on the as-of date; whether the "after
  * cancellation" rule of each setting has passed (counted from registration when the actor never
  * had a membership); what anonymized loans keep. The memberships are read once for the whole
  * range (a grouped range scan, not a lookup per actor), so a batch costs the same wherever it is.
@@ -86,21 +93,21 @@ function batchFlagsSql(asOf: IsoDate, c: Cutoffs, lock: boolean): string {
   const passed = (cutoff: IsoDate | null) => (cutoff === null ? 'false' : `a.base <= ${lit(cutoff)}`);
   return `
     with picked as materialized (
-      select a.* from actors a where a.id > $1 and a.id <= $2 ${lock ? 'order by a.id for update skip locked' : ''}
+      select a.* from actors a where a.id > $1 and a.id <= $2 and a.id = any($3::bigint[]) ${lock ? 'order by a.id for update skip locked' : ''}
     ), rq as (
       select q.actor_id, q.requested_on from removal_requests q
-      where q.actor_id > $1 and q.actor_id <= $2 and q.requested_on <= ${lit(asOf)}
+      where ${inRange('q')} and q.requested_on <= ${lit(asOf)}
         and not exists (select 1 from roles r where r.actor_id = q.actor_id and r.type in ('ABON','EDUV') and r.start_date > q.requested_on)
     ), lh as (
       select h.actor_id from legal_holds h
-      where h.actor_id > $1 and h.actor_id <= $2 and (h.until is null or h.until > ${lit(asOf)})
+      where ${inRange('h')} and (h.until is null or h.until > ${lit(asOf)})
     ), m as (
       select r.actor_id,
         bool_or(rq.requested_on is null and (r.end_date is null or r.end_date > ${lit(asOf)})) as running,
         max(least(coalesce(r.end_date, rq.requested_on), rq.requested_on)) as request_end,
         (array_agg(r.type order by r.start_date desc nulls last, r.id desc))[1] as membership_type
       from roles r left join rq on rq.actor_id = r.actor_id
-      where r.actor_id > $1 and r.actor_id <= $2 and r.type in ('ABON','EDUV')
+      where ${inRange('r')} and r.type in ('ABON','EDUV')
       group by r.actor_id
     ), flagged as materialized (
       select a.*, not coalesce(m.running, false) as inactive, m.membership_type,
@@ -162,7 +169,6 @@ function recordDue(category: CategoryId, c: Cutoffs, alias = 't'): string {
   return due;
 }
 
-const inRange = (alias: string) => `${alias}.actor_id > $1 and ${alias}.actor_id <= $2`;
 
 /**
  * Where each category's records live and the predicate (on `t`, with the batch flags as `b`) that
@@ -253,7 +259,7 @@ export function applyRulesSql(asOf: IsoDate, c: Cutoffs): string {
 function conditionCtes(settings: RetentionSettings, c: Cutoffs): string {
   const scan = (table: string, select: string, where = 'true') => `
       select x.actor_id, ${select} from ${table} x join cand on cand.actor_id = x.actor_id
-      where x.actor_id > $1 and x.actor_id <= $2 and (${where}) group by x.actor_id`;
+      where ${inRange('x')} and (${where}) group by x.actor_id`;
   const keptRole = `(cand.on_hold or not ${olderThan(`(${membershipDateSql('x', 'cand')})`, c.historyMonths)})`;
   const recentArchive =
     settings.financialMonths > 0 ? `bool_or(x.settled and x.booked_on > ${lit(c.financialMonths)} and not cand.cancel_financial)` : 'false';
@@ -320,7 +326,7 @@ export function conditionsSql(settings: RetentionSettings, c: Cutoffs): string {
 }
 
 /**
- * What one complete run on the as-of date would process in the actors of ($1, $2], read-only and
+ * What one complete run on the as-of date would process in the actors $3 (ids in ($1, $2]), read-only and
  * without locks: actors removed, and per category the records due by their rule plus every other
  * record of an actor who is removed. The same predicates as the run (categoryTargets,
  * conditionCtes). Used for the backlog, the circuit breaker and the settings what-if.

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { drizzleOnClient, type Db } from '../../db/client';
 import { writeSettings } from '../../db/queries/settings';
 import { ensureDemoLogins } from '../auth/users';
-import { countAndStoreBacklog, runCleanup } from '../cleanup/run';
+import { countAndStoreBacklog } from '../cleanup/backlog';
+import { runCleanup } from '../cleanup/run';
+import { rebuildSchedule } from '../cleanup/schedule';
 import { addDays, type IsoDate } from '../retention/dates';
 import { SETTING_NAMES, TYPICAL_SETTINGS } from '../retention/settings';
 import { clearLibraryData, hasActorData, LibraryNotEmptyError, lockLibraryForReplace } from '../scenario/load';
@@ -26,6 +28,7 @@ export const FIRST_GENERATED_ID = 10_001;
 export type DemoProgress =
   | { phase: 'generate'; done: number; total: number }
   | { phase: 'load'; done: number; total: number; table: string }
+  | { phase: 'schedule'; done: number; total: number }
   | { phase: 'history'; done: number; total: number; asOf: IsoDate };
 
 export type DemoOptions = {
@@ -45,6 +48,8 @@ export type DemoResult = {
   historyRuns: number;
   generateMs: number;
   loadMs: number;
+  /** Planning every actor in the retention schedule. */
+  scheduleMs: number;
   historyMs: number;
   /** The demo logins this call created (those that did not exist yet). */
   loginsCreated: string[];
@@ -83,6 +88,8 @@ export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<D
     const client = await db.$client.connect();
     try {
       await client.query('begin');
+      // The demo plans the schedule itself below: its COPY is not queued actor by actor.
+      await client.query(`set local retention.quiet = 'on'`);
       const tx = drizzleOnClient(client);
       await lockLibraryForReplace(tx, options.replace);
       await clearLibraryData(tx);
@@ -110,6 +117,21 @@ export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<D
     const loginsCreated = await ensureDemoLogins(db);
     const loadMs = Date.now() - t0;
 
+    // The retention schedule of the new library, planned for its day (resumable: a demo stopped
+    // here is finished by the first cleanup run).
+    t0 = Date.now();
+    const scheduleClient = await db.$client.connect();
+    try {
+      await rebuildSchedule(scheduleClient, {
+        asOf: today,
+        onProgress: (planned) => options.onProgress?.({ phase: 'schedule', done: planned, total: actors }),
+      });
+      await scheduleClient.query('analyze retention_schedule, retention_plan_totals');
+    } finally {
+      scheduleClient.release();
+    }
+    const scheduleMs = Date.now() - t0;
+
     t0 = Date.now();
     const days = options.historyDays ?? 0;
     let historyRuns = 0;
@@ -130,7 +152,7 @@ export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<D
       await countAndStoreBacklog(db, today);
     }
     const rows = [...files.rows.values()].reduce((s, n) => s + n, 0);
-    return { actors, rows, historyRuns, generateMs, loadMs, historyMs: Date.now() - t0, loginsCreated };
+    return { actors, rows, historyRuns, generateMs, loadMs, scheduleMs, historyMs: Date.now() - t0, loginsCreated };
   } finally {
     files.remove();
   }

@@ -1,6 +1,7 @@
 import { getActorDataPageBulk } from '../../db/queries/actor-data';
-import type { DbOrTx } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { getSettings } from '../../db/queries/settings';
+import { sumSchedule } from '../cleanup/schedule';
 import type { IsoDate } from '../retention/dates';
 import { createForecastModel, type Forecast } from '../retention/forecast';
 import { evaluateActor } from '../retention/report';
@@ -10,13 +11,30 @@ export const FORECAST_DEFAULT_MONTHS = 12;
 export const FORECAST_MAX_MONTHS = 24;
 
 /**
- * The forecast of the library as it is held (RETENTION.md, "Forecast"): every actor evaluated by
- * the rules engine on the as-of date, page by page in one repeatable-read snapshot, and summed by
- * the model of lib/retention/forecast.ts. It reads the whole library, so it takes seconds on a
- * large one; the retention schedule (issue: "A run costs what is due") is to make today's forecast
- * a read of kept figures.
+ * The forecast of the library as it is held (RETENTION.md, "Forecast"), summed over the retention
+ * schedule (lib/cleanup/schedule.ts): the kept per-day totals, corrected for the actors changed
+ * since the last run or whose plan does not hold on the as-of date, which are planned on the fly.
+ * So it costs the days of the horizon and the changed actors, whatever the date or horizon. While
+ * the schedule is being rebuilt (after a settings change) it walks the library instead.
  */
-export async function computeForecast(db: DbOrTx, params: { asOf: IsoDate; months: number; pageSize?: number }): Promise<Forecast> {
+export async function computeForecast(db: Db, params: { asOf: IsoDate; months: number }): Promise<Forecast> {
+  const client = await db.$client.connect();
+  try {
+    const sums = await sumSchedule(client, { asOf: params.asOf, months: params.months });
+    if (sums) return sums.forecast;
+  } finally {
+    client.release();
+  }
+  return walkForecast(db, params);
+}
+
+/**
+ * The forecast by evaluating every actor with the rules engine on the as-of date, page by page in
+ * one repeatable-read snapshot, summed by the model of lib/retention/forecast.ts. It reads the
+ * whole library: the fallback while the schedule is rebuilt, and the yardstick the schedule's
+ * forecast is tested against.
+ */
+export async function walkForecast(db: DbOrTx, params: { asOf: IsoDate; months: number; pageSize?: number }): Promise<Forecast> {
   return db.transaction(
     async (tx) => {
       const settings = await getSettings(tx);

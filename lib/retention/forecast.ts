@@ -36,14 +36,19 @@ export function forecastMonths(asOf: IsoDate, months: number): string[] {
   return out;
 }
 
-function add(counts: ForecastCounts, category: CategoryId, n = 1): void {
+function add(counts: ForecastCounts, category: CategoryId, n: number): void {
   const c = (counts[category] ??= { deleted: 0, anonymized: 0 });
   // Erased personal details count as deleted, as in a run's summary.
   if (CATEGORIES[category].action === 'anonymize') c.anonymized += n;
   else c.deleted += n;
 }
 
-/** Accumulates the forecast of many actors, one evaluation (on D) at a time. */
+/**
+ * Accumulates the forecast of many actors: one evaluation (on D) at a time, or, from the retention
+ * schedule, a number of records of a category (or of actors removed) going on a day. A day on or
+ * before D is the backlog (`dueNow`); a later day counts in its month when the horizon holds it.
+ * A negative number takes away (the schedule's correction for actors planned anew).
+ */
 export function createForecastModel(asOf: IsoDate, months: number) {
   const result: Forecast = {
     asOf,
@@ -52,26 +57,28 @@ export function createForecastModel(asOf: IsoDate, months: number) {
     forecast: forecastMonths(asOf, months).map((month) => ({ month, actorsRemoved: 0, records: {} })),
   };
   const index = new Map(result.forecast.map((m, i) => [m.month, i]));
-  const monthOf = (day: IsoDate) => index.get(day.slice(0, 7));
+  const bucket = (day: IsoDate) => (day <= asOf ? result.dueNow : result.forecast[index.get(day.slice(0, 7)) ?? -1]);
+  const addRecords = (day: IsoDate, category: CategoryId, n: number) => {
+    const b = bucket(day);
+    if (b) add(b.records, category, n);
+  };
+  const addRemovals = (day: IsoDate, n: number) => {
+    const b = bucket(day);
+    if (b) b.actorsRemoved += n;
+  };
   return {
     add(evaluation: ActorEvaluation): void {
-      for (const record of evaluation.records) {
-        if (record.goDate === null) continue;
-        if (record.goDate === asOf) add(result.dueNow.records, record.category);
-        else {
-          const i = monthOf(record.goDate);
-          if (i !== undefined) add(result.forecast[i]!.records, record.category);
-        }
-      }
+      for (const record of evaluation.records) if (record.goDate !== null) addRecords(record.goDate, record.category, 1);
       const removal = evaluation.report.removal.date;
-      if (removal === null) return;
-      if (removal === asOf) result.dueNow.actorsRemoved += 1;
-      else {
-        const i = monthOf(removal);
-        if (i !== undefined) result.forecast[i]!.actorsRemoved += 1;
-      }
+      if (removal !== null) addRemovals(removal, 1);
     },
+    addRecords,
+    addRemovals,
     result(): Forecast {
+      // Categories a correction brought back to zero are left out, as categories with nothing.
+      for (const b of [result.dueNow, ...result.forecast]) {
+        for (const [id, c] of Object.entries(b.records)) if (c && c.deleted === 0 && c.anonymized === 0) delete b.records[id as CategoryId];
+      }
       return result;
     },
   };

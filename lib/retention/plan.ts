@@ -1,4 +1,5 @@
 import { CATEGORY_IDS, MEMBERSHIP_TYPES, type CategoryId } from './categories';
+import { NOT_DUE_CODES, type DeletionConditionCode } from './conditions';
 import { MIN_DATE_YEAR, type IsoDate } from './dates';
 import { evaluateActor, removalRequestState } from './report';
 import type { RetentionSettings } from './settings';
@@ -46,6 +47,14 @@ export type ActorPlan = {
   entries: PlanEntry[];
   /** The first day anything of the plan happens (a record goes or the actor is removed). */
   nextOn: IsoDate | null;
+  /**
+   * The first day the actor would be removed but for its deletion conditions (inactive long
+   * enough, or a removal request applies); `null` when it never is while the plan holds (a member,
+   * or the cleanup disabled).
+   */
+  keptFrom: IsoDate | null;
+  /** The deletion conditions holding from `keptFrom`, each until its end (`null`: no end). */
+  keptBy: { code: DeletionConditionCode; until: IsoDate | null }[];
 };
 
 const isMembership = (type: string) => (MEMBERSHIP_TYPES as readonly string[]).includes(type);
@@ -95,6 +104,16 @@ export function planActor(data: ActorData, settings: RetentionSettings, asOf: Is
     a.day === b.day ? CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)! : a.day < b.day ? -1 : 1,
   );
   const removalOn = evaluation.report.removal.date;
+  // From when, and by what, a run on a day of the interval finds the actor kept (the run's
+  // `skipped`): a removal candidate once no waiting reason holds, kept by each condition until it ends.
+  const reasons = evaluation.report.removal.reasons;
+  const waiting = reasons.filter((r) => (NOT_DUE_CODES as readonly string[]).includes(r.code));
+  let keptFrom: IsoDate | null = evaluatedOn;
+  if (waiting.some((r) => r.code !== 'NOT_INACTIVE_LONG_ENOUGH')) keptFrom = null;
+  else if (waiting.length > 0) keptFrom = waiting[0]!.until;
+  const keptBy = reasons
+    .filter((r) => !(NOT_DUE_CODES as readonly string[]).includes(r.code))
+    .map((r) => ({ code: r.code as DeletionConditionCode, until: r.until }));
   let nextOn = entries[0]?.day ?? null;
   if (removalOn !== null && (nextOn === null || removalOn < nextOn)) nextOn = removalOn;
   return {
@@ -106,7 +125,19 @@ export function planActor(data: ActorData, settings: RetentionSettings, asOf: Is
     onRequest: removalOn !== null && removalRequestState(data, evaluatedOn).applies,
     entries,
     nextOn,
+    keptFrom,
+    keptBy: keptFrom === null ? [] : keptBy,
   };
+}
+
+/**
+ * The deletion conditions that keep the actor on `asOf` (a day the plan holds on), as a run counts
+ * them in `skipped`: none unless the actor is a removal candidate; then each condition that still
+ * holds after the run's rules ran (its end is after `asOf`, or it has none).
+ */
+export function keptOn(plan: Pick<ActorPlan, 'keptFrom' | 'keptBy'>, asOf: IsoDate): DeletionConditionCode[] {
+  if (plan.keptFrom === null || plan.keptFrom > asOf) return [];
+  return plan.keptBy.filter((k) => k.until === null || k.until > asOf).map((k) => k.code);
 }
 
 /** True when the plan holds on `asOf` (the actor's state on `asOf` is the one it was made for). */

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
+import { drizzleOnClient, type Db, type DbOrTx } from '../../db/client';
+import { buildScheduleInTransaction } from '../cleanup/schedule';
+import { retentionToday } from '../env';
+import type { IsoDate } from '../retention/dates';
 import { writeSettings, type SettingChange } from '../../db/queries/settings';
 import { RECORD_TABLE_CATEGORIES } from '../retention/categories';
 import { SETTING_NAMES } from '../retention/settings';
@@ -68,15 +71,21 @@ export type LoadResult = { actors: number; instances: number; settingsChanged: s
 
 /**
  * Loads a validated scenario in one transaction: replaces the library data, writes the settings
- * the file gives (audited) and the system options it lists. Refuses (LibraryNotEmptyError) when
+ * the file gives (audited) and the system options it lists, and plans every actor in the
+ * retention schedule (lib/cleanup/schedule.ts). Refuses (LibraryNotEmptyError) when
  * actor data exists and `replace` is false; writes nothing then.
  */
 export async function loadScenario(
   db: Db,
   scenario: Scenario,
-  options: { replace: boolean; by: string; reason: string },
+  options: { replace: boolean; by: string; reason: string; /** The day the schedule is planned for (default today). */ planFor?: IsoDate },
 ): Promise<LoadResult> {
-  return db.transaction(async (tx) => {
+  const client = await db.$client.connect();
+  try {
+    await client.query('begin');
+    const tx = drizzleOnClient(client);
+    // The load keeps the retention schedule itself (below): its inserts are not queued one by one.
+    await client.query(`set local retention.quiet = 'on'`);
     // Serialise loads and keep cleanup runs out while the library is swapped.
     await lockLibraryForReplace(tx, options.replace);
     await clearLibraryData(tx);
@@ -250,7 +259,15 @@ export async function loadScenario(
       if (value !== undefined) changes.push({ name, value });
     }
     const written = await writeSettings(tx, changes, { by: options.by, reason: options.reason });
-    await tx.execute(sql`analyze actors`);
+    // The library and its retention schedule appear together, planned for today.
+    await buildScheduleInTransaction(client, options.planFor ?? retentionToday());
+    await client.query('commit');
+    await client.query('analyze actors');
     return { actors: scenario.actors.length, instances: scenario.instances.length, settingsChanged: written.map((w) => w.name) };
-  });
+  } catch (e) {
+    await client.query('rollback').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
 }

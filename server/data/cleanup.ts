@@ -3,7 +3,7 @@ import { changedByOf, type Caller } from '@/lib/auth/caller';
 import { ForbiddenError } from '@/lib/auth/errors';
 import { getCleanupConfig } from '@/lib/cleanup/config';
 import { getBacklogHistory } from '@/lib/cleanup/backlog-history';
-import { countDue } from '@/lib/cleanup/count-due';
+import { countDueNow } from '@/lib/cleanup/backlog';
 import { acknowledgeBreaker, getJobStatus, getRecentRuns, isRunActive, pauseJob, resumeJob, runScheduledCleanup } from '@/lib/cleanup/job';
 import { runCleanup } from '@/lib/cleanup/run';
 import { consumeRunConfirmation, createRunConfirmation, RunConfirmationError, type RunConfirmation } from '@/lib/cleanup/run-confirmation';
@@ -77,7 +77,7 @@ export async function startRunNow(caller: Caller, params: { dryRun: boolean; con
       if (e instanceof RunConfirmationError) throw new CannotRunError(e.code, e.message);
       throw e;
     }
-    const due = await countDue(db, { asOf });
+    const due = await countDueNow(db, { asOf });
     if (confirmed.asOf !== asOf || due.actors !== confirmed.actorsDue) {
       throw new CannotRunError('COUNT_CHANGED', `the number of actors due changed (${due.actors}, not ${confirmed.actorsDue}): confirm again`, {
         actorsDue: due.actors,

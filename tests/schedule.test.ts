@@ -1,0 +1,214 @@
+/*
+ * The retention schedule (lib/cleanup/schedule.ts) against the rows themselves: after a load, after
+ * runs, after writes the library system makes straight into its tables with plain SQL between two
+ * runs (a fine booked, a copy returned, a role reactivated, a record dated back, the loan-history
+ * opt-in switched off, an actor added, a financial item and a whole actor deleted), and after a
+ * settings change: what the schedule says is due equals what walking the library with the run's
+ * own SQL counts, the next run does exactly that, the totals are the sum of the plans, and a run
+ * with nothing due reads nothing but the schedule.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeSettings } from '@/db/queries/settings';
+import { getActorReport } from '@/lib/actors/get-actor-report';
+import { countDue } from '@/lib/cleanup/count-due';
+import { runCleanup, type RunSummary } from '@/lib/cleanup/run';
+import { readScheduleState, sumSchedule } from '@/lib/cleanup/schedule';
+import { runCleanupUntilDone } from '@/lib/cleanup/until-done';
+import { computeForecast, walkForecast } from '@/lib/forecast/forecast';
+import { CATEGORY_IDS } from '@/lib/retention/categories';
+import { addDays } from '@/lib/retention/dates';
+import { TYPICAL_SETTINGS } from '@/lib/retention/settings';
+import { loadScenario } from '@/lib/scenario/load';
+import { parseScenarioText, type Scenario } from '@/lib/scenario/schema';
+import { SCENARIO_DIR } from './helpers/cli';
+import { setupTestDatabase } from './helpers/db';
+import { normalizedForecast } from './helpers/forecast';
+import { expectScheduleConsistent, expectScheduleDueEqualsWalk } from './helpers/schedule';
+
+const t = await setupTestDatabase('schedule');
+/** The library system: its own connection, plain SQL. */
+let library: pg.Client;
+beforeAll(async () => {
+  library = new pg.Client({ connectionString: t.url });
+  library.on('error', () => undefined);
+  await library.connect();
+  return () => library.end();
+});
+
+const load = (scenario: Scenario) => loadScenario(t.db, scenario, { replace: true, by: 'test', reason: 'schedule test' });
+const read = (file: string) => parseScenarioText(fs.readFileSync(path.join(SCENARIO_DIR, file), 'utf8'));
+
+/** What a run did, per category (deleted + anonymized), and the actors it removed. */
+function done(s: RunSummary) {
+  const records = Object.fromEntries(CATEGORY_IDS.map((id) => [id, (s.records[id]?.deleted ?? 0) + (s.records[id]?.anonymized ?? 0)]));
+  return { actors: s.actorsRemoved, records };
+}
+
+describe.each(['generated-typical.json', 'generated-short.json', 'extended/generated-requests.json', 'extended/requests-holds-selections.json'])(
+  '%s: the schedule against the rows',
+  (file) => {
+    const scenario = read(file);
+    const dates = [...new Set(((scenario.expectations ?? []) as { asOf: string }[]).map((e) => e.asOf))].sort();
+    it('after a load, on every date of the file: due equals the walk, the forecast the engine; runs keep it so', async () => {
+      await load(scenario);
+      await expectScheduleConsistent(t.db, dates[0]!);
+      for (const asOf of dates) {
+        const due = await expectScheduleDueEqualsWalk(t.db, asOf);
+        const forecast = await computeForecast(t.db, { asOf, months: 12 });
+        expect(normalizedForecast(forecast)).toEqual(normalizedForecast(await walkForecast(t.db, { asOf, months: 12 })));
+        // One run does what was due: the schedule's count, no more, no less.
+        const run = await runCleanup(t.db, { asOf, trigger: 'test' });
+        expect(run.errors).toBe(0);
+        expect(done(run)).toEqual({ actors: due.actors, records: due.records });
+        // Nothing is due after it, and the schedule still says what the rows say.
+        const after = await expectScheduleDueEqualsWalk(t.db, asOf);
+        expect(after.recordsTotal + after.actors).toBe(0);
+        await expectScheduleConsistent(t.db, asOf);
+      }
+    });
+  },
+);
+
+// A small library whose actors each meet one write of the library system.
+const D = '2026-06-15';
+const old = { instanceId: 1, type: 'ABON', status: 9, startDate: '2012-01-01', endDate: '2020-01-01' };
+/** Ended two years before D: due for removal on D, not the day before. */
+const endedTwoYearsAgo = { ...old, endDate: '2024-06-15' };
+const running = { instanceId: 1, type: 'ABON', status: 9, startDate: '2012-01-01', endDate: null };
+const writes = parseScenarioText(
+  JSON.stringify({
+    settings: TYPICAL_SETTINGS,
+    instances: [{ id: 1, name: 'Bibliotheek' }],
+    actors: [
+      // Kept only by a copy on loan.
+      { actorId: 7101, registeredOn: '2012-01-01', roles: [old], loans: [{ instanceId: 1, itemId: 'B-1', loanedOn: '2019-12-01', returnedOn: null }] },
+      // Due for removal on D; the library books a fine the day before.
+      { actorId: 7102, registeredOn: '2012-01-01', roles: [endedTwoYearsAgo], personal: { name: 'Marker 7102' } },
+      // Due for removal on D; the library reactivates the membership the day before.
+      { actorId: 7103, registeredOn: '2012-01-01', roles: [endedTwoYearsAgo], personal: { name: 'Marker 7103' } },
+      // A member with a recent marketing record.
+      { actorId: 7104, registeredOn: '2012-01-01', roles: [running], records: { marketing: [{ date: '2026-01-01' }] } },
+      // A member with loan history on, a loan returned this year.
+      { actorId: 7105, registeredOn: '2012-01-01', roles: [running], loans: [{ instanceId: 1, itemId: 'B-2', loanedOn: '2025-12-01', returnedOn: '2026-01-01' }] },
+      // Kept by a fee booked in 2021 (the financial archive keeps it until 2028).
+      { actorId: 7107, registeredOn: '2012-01-01', roles: [old], financial: [{ kind: 'membership_fee', bookedOn: '2021-01-01', amountCents: 2500, settled: true }] },
+      // Deleted by the library, whole.
+      { actorId: 7108, registeredOn: '2012-01-01', roles: [running], records: { marketing: [{ date: '2030-01-01' }] } },
+      // Untouched members.
+      ...[7110, 7111, 7112].map((actorId) => ({ actorId, registeredOn: '2012-01-01', roles: [running] })),
+    ],
+  }),
+);
+
+describe('writes straight into the tables between two runs', () => {
+  it('are honoured by the next run, which does what the schedule (corrected for them) and the walk both say', async () => {
+    await load(writes);
+    // The run of the day before: nothing of these actors is due yet.
+    const before = await runCleanupUntilDone(t.db, { asOf: addDays(D, -1), trigger: 'test' });
+    expect(before[0]!.actorsRemoved).toBe(0);
+
+    await library.query(`insert into financial_items (actor_id, kind, booked_on, amount_cents, settled) values (7102, 'fine', '2026-06-01', 300, false)`);
+    await library.query(`update roles set end_date = null where actor_id = 7103`);
+    await library.query(`update loans set returned_on = '2026-06-10' where actor_id = 7101 and returned_on is null`);
+    await library.query(`update marketing set record_date = '2020-01-01' where actor_id = 7104`);
+    await library.query(`update actors set loan_history_opt_in = false where id = 7105`);
+    await library.query(`delete from financial_items where actor_id = 7107`);
+    await library.query(`insert into actors (id, registered_on, loan_history_opt_in, name) values (7109, '2010-01-01', true, 'Marker 7109')`);
+    await library.query(`insert into roles (actor_id, instance_id, type, status, start_date, end_date) values (7109, 1, 'ABON', 9, '2010-01-01', '2018-01-01')`);
+    await library.query(`insert into ksm (actor_id, record_date) values (7109, '2017-01-01')`);
+    await library.query('begin');
+    await library.query(`delete from marketing where actor_id = 7108`);
+    await library.query(`delete from roles where actor_id = 7108`);
+    await library.query(`delete from actors where id = 7108`);
+    await library.query('commit');
+
+    const queued = await t.db.$client.query<{ actor_id: number }>('select distinct actor_id from retention_dirty order by actor_id');
+    expect(queued.rows.map((r) => r.actor_id)).toEqual([7101, 7102, 7103, 7104, 7105, 7107, 7108, 7109]);
+    // Before any run, the schedule's sums already follow the writes.
+    const due = await expectScheduleDueEqualsWalk(t.db, D);
+    const run = await runCleanup(t.db, { asOf: D, trigger: 'test' });
+    expect(done(run)).toEqual({ actors: due.actors, records: due.records });
+    expect(run.skipped).toEqual({ OPEN_FINANCIAL_ITEMS: 1 });
+
+    const present = async (id: number) => (await getActorReport(t.db, id, D)).found;
+    expect(await present(7101)).toBe(false); // the copy came back: removed the same day
+    expect(await present(7102)).toBe(true); // a fine keeps them
+    expect(await present(7103)).toBe(true); // a member again
+    expect(await present(7107)).toBe(false); // the fee that kept them is gone
+    expect(await present(7109)).toBe(false); // added with old data: removed by the next run
+    const marketing = await t.db.$client.query(`select count(*)::int as n from marketing where actor_id = 7104`);
+    expect(marketing.rows[0].n).toBe(0); // dated back: gone
+    const loans = await t.db.$client.query(`select count(*)::int as n from loans where actor_id = 7105`);
+    expect(loans.rows[0].n).toBe(0); // opt-in off: returned more than 90 days ago, anonymized
+    expect(run.records.loan_history).toEqual({ deleted: 0, anonymized: 2 });
+
+    expect((await t.db.$client.query('select count(*)::int as n from retention_dirty')).rows[0].n).toBe(0);
+    await expectScheduleConsistent(t.db, D);
+    const after = await expectScheduleDueEqualsWalk(t.db, D);
+    expect(after.recordsTotal + after.actors).toBe(0);
+  });
+
+  it('a run with nothing due reads only the schedule: no actor examined, no batch', async () => {
+    await load(writes);
+    await runCleanupUntilDone(t.db, { asOf: D, trigger: 'test' });
+    const quiet = await runCleanup(t.db, { asOf: D, trigger: 'test' });
+    expect(quiet).toMatchObject({ actorsExamined: 0, batches: 0, recordsProcessed: 0, actorsPlanned: 0 });
+    // The next day: only the actors with something due that day.
+    const next = await runCleanup(t.db, { asOf: addDays(D, 1), trigger: 'test' });
+    expect(next.actorsExamined).toBe(0);
+    // A write of today is planned anew by the next run, and only it.
+    await library.query(`update actors set name = 'Renamed' where id = 7110`);
+    const after = await runCleanup(t.db, { asOf: addDays(D, 1), trigger: 'test' });
+    expect(after).toMatchObject({ actorsPlanned: 1, actorsExamined: 0 });
+  });
+
+  it('a write that the plan has not seen, committed between the drain and the batch, is caught by the batch and planned anew', async () => {
+    await load(writes);
+    // During the run's first batch (after its snapshot), the library books a fine for 7102: the
+    // batch's snapshot does not see it, so its delete of the actor fails the foreign key check and
+    // is retried; whatever the outcome, the schedule ends consistent and the fine keeps the actor.
+    let wrote = false;
+    const run = await runCleanup(t.db, {
+      asOf: D,
+      trigger: 'test',
+      onPhase: async (phase) => {
+        if (phase === 'snapshot' && !wrote) {
+          wrote = true;
+          await library.query(`insert into financial_items (actor_id, kind, booked_on, amount_cents, settled) values (7102, 'fine', '2026-06-01', 300, false)`);
+        }
+      },
+    });
+    expect(run.errors).toBe(0);
+    expect((await getActorReport(t.db, 7102, D)).found).toBe(true);
+    await expectScheduleConsistent(t.db, D);
+    const after = await expectScheduleDueEqualsWalk(t.db, D);
+    expect(after.recordsTotal + after.actors).toBe(0);
+  });
+});
+
+describe('a settings change', () => {
+  it('re-plans every actor: the next run rebuilds the schedule and does what the walk says for the new settings', async () => {
+    await load(read('generated-typical.json'));
+    const asOf = '2026-11-22';
+    await runCleanupUntilDone(t.db, { asOf, trigger: 'test' });
+    await t.db.transaction((tx) => writeSettings(tx, [{ name: 'historyMonths', value: 12 }], { by: 'test', reason: 'shorter history' }));
+    const client = await t.db.$client.connect();
+    try {
+      expect((await readScheduleState(client)).rebuildAfter).toBe(0);
+      expect(await sumSchedule(client, { asOf, months: 1 })).toBeNull();
+    } finally {
+      client.release();
+    }
+    const walked = await countDue(t.db, { asOf });
+    expect(walked.recordsTotal).toBeGreaterThan(0);
+    const actors = (await t.db.$client.query('select count(*)::int as n from actors')).rows[0].n;
+    const run = await runCleanup(t.db, { asOf, trigger: 'test' });
+    expect(run.actorsPlanned).toBe(actors);
+    expect(done(run)).toEqual({ actors: walked.actors, records: walked.records });
+    await expectScheduleConsistent(t.db, asOf);
+    await expectScheduleDueEqualsWalk(t.db, asOf);
+  });
+});
