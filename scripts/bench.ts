@@ -11,7 +11,12 @@
  *     the ratio of the two; both end states are compared;
  *   - the actor report's latency (p50, p95) over 1,000 random actors;
  *   - the dashboard APIs' latency while the first cleanup works (scripts/bench-dashboard.ts: the
- *     production build against the benchmark's database; --skip-dashboard leaves it out);
+ *     production build against the benchmark's database; --skip-dashboard leaves it out), the
+ *     actor report over HTTP among them;
+ *   - the steady state, once the backlog is cleared: a scheduled run with nothing due, then the
+ *     next day's run (against what its records cost at the first backlog's price per record);
+ *   - today's forecast (12 months) and the backlog as the screens read them, and the forecast for
+ *     other dates and horizons;
  *   - after the cleanup, 20 selections' counts and a customers export (scripts/bench-selections.ts).
  * Prints a Markdown table (the README's "Performance" section shows one from this machine).
  */
@@ -32,6 +37,7 @@ import { isIsoDate, todayIn } from '../lib/retention/dates';
 import { TYPICAL_SETTINGS } from '../lib/retention/settings';
 import { percentile, startDashboardProbe, type DashboardProbe, type EndpointStats } from './bench-dashboard';
 import { benchSelections } from './bench-selections';
+import { benchReads, benchSteadyState } from './bench-steady';
 
 const { values } = parseArgs({
   options: {
@@ -176,11 +182,16 @@ async function main() {
     client.release();
 
     const same = JSON.stringify(await fingerprint(dbA)) === JSON.stringify(await fingerprint(dbB));
+
+    log('steady state: a scheduled run with nothing due, then the next day\'s');
+    const steady = await benchSteadyState(dbA, { asOf, pricePerRecordMs: runMs / Math.max(1, records) });
+    log('forecast and backlog reads');
+    const reads = await benchReads(dbA, { asOf });
     const selections = await benchSelections(dbA, { instanceId: 1, asOf, log });
     const ratio = records / runMs / (ref.records / refMs);
     const rows: [string, string][] = [
       ['library', `${fmt(actors)} actors, ${fmt(demo.rows)} rows, ${size.rows[0].size} (seed ${seed}, as of ${asOf})`],
-      ['generation (demo, COPY)', `${secs(generateMs)} (generate ${secs(demo.generateMs)}, load ${secs(demo.loadMs)})`],
+      ['generation (demo, COPY)', `${secs(generateMs)} (generate ${secs(demo.generateMs)}, load ${secs(demo.loadMs)}, retention schedule ${secs(demo.scheduleMs)})`],
       ['cleanup: first backlog', `${fmt(records)} records, ${fmt(removed)} actors removed`],
       ['cleanup: runs', `${backlogRuns.length} run(s), ${backlogRuns.reduce((s, x) => s + x.batches, 0)} batches of ${fmt(batchActors)} actors`],
       ['cleanup: run time (sum of runs)', secs(runMs)],
@@ -193,6 +204,8 @@ async function main() {
       ['ratio cleanup / reference', ratio.toFixed(2)],
       ['same end state as the reference', same && records === ref.records ? 'yes' : 'NO'],
       ['actor report latency (1,000 actors)', `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`],
+      ...steady.rows,
+      ...reads.rows,
     ];
     rows.push(...selections.rows);
     const ms = (v: number) => `${v.toFixed(0)} ms`;

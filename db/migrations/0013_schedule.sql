@@ -13,7 +13,7 @@ CREATE TABLE "retention_plan_totals" (
 CREATE TABLE "retention_schedule" (
 	"actor_id" bigint PRIMARY KEY NOT NULL,
 	"planned_for" date NOT NULL,
-	"valid_from" date,
+	"valid_from" date NOT NULL,
 	"valid_to" date,
 	"next_on" date,
 	"removal_on" date,
@@ -30,8 +30,8 @@ ALTER TABLE "cleanup_state" ADD COLUMN "plan_rebuild_after" bigint DEFAULT 0;-->
 ALTER TABLE "cleanup_state" ADD COLUMN "plan_settings" jsonb;--> statement-breakpoint
 ALTER TABLE "cleanup_state" ADD COLUMN "plan_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "cleanup_state" ADD COLUMN "plan_built_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "cleanup_state" ADD COLUMN "plan_latest" date;--> statement-breakpoint
 ALTER TABLE "cleanup_state" ADD COLUMN "forecast" jsonb;--> statement-breakpoint
 ALTER TABLE "cleanup_state" ADD COLUMN "forecast_counted_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "retention_schedule_next_idx" ON "retention_schedule" USING btree ("next_on");--> statement-breakpoint
-CREATE INDEX "retention_schedule_valid_to_idx" ON "retention_schedule" USING btree ("valid_to");--> statement-breakpoint
-CREATE INDEX "retention_schedule_valid_from_idx" ON "retention_schedule" USING btree ("valid_from");
+CREATE INDEX "retention_schedule_valid_to_idx" ON "retention_schedule" USING btree ("valid_to") WHERE "retention_schedule"."valid_to" is not null;

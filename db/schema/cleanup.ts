@@ -103,6 +103,8 @@ export const cleanupState = pgTable(
     /** The plan format the schedule was made with (SCHEDULE_VERSION): another one means rebuild. */
     planVersion: integer('plan_version').notNull().default(0),
     planBuiltAt: timestamp('plan_built_at', { withTimezone: true }),
+    /** The latest date a plan was made for or a run worked on: a date before it means some plans start after it. */
+    planLatest: date('plan_latest', { mode: 'string' }),
     /** Today's forecast (RETENTION.md, "Forecast") as summed at the end of the last run, and when. */
     forecast: jsonb('forecast'),
     forecastCountedAt: timestamp('forecast_counted_at', { withTimezone: true }),

@@ -8,6 +8,7 @@ import {
   computeCutoffs,
   conditionsSql,
   fillBatchSql,
+  isSparseBatch,
   KEEP_REQUEST_CANCELLATION_SQL,
   REMOVE_ACTORS_SQL,
   removeRecordsSql,
@@ -109,9 +110,7 @@ export class RunState {
   /** Batches whose work differed from the actors' plans; their actors are planned anew. */
   planMismatches = 0;
   errorDetails: { code: string; message: string; at: string }[] = [];
-  private readonly fillSql;
-  private readonly rulesSql;
-  private readonly conditionSql;
+  private readonly sql: Record<'dense' | 'sparse', { fill: string; rules: string; conditions: string }>;
   private readonly removeSql;
 
   constructor(
@@ -127,9 +126,12 @@ export class RunState {
     private readonly onBatch?: (state: RunState) => void,
   ) {
     const cutoffs = computeCutoffs(settings, options.asOf);
-    this.fillSql = fillBatchSql(options.asOf, cutoffs);
-    this.rulesSql = applyRulesSql(options.asOf, cutoffs);
-    this.conditionSql = conditionsSql(settings, cutoffs);
+    const variant = (sparse: boolean) => ({
+      fill: fillBatchSql(options.asOf, cutoffs, sparse),
+      rules: applyRulesSql(options.asOf, cutoffs, sparse),
+      conditions: conditionsSql(settings, cutoffs, sparse),
+    });
+    this.sql = { dense: variant(false), sparse: variant(true) };
     this.removeSql = removeRecordsSql(options.asOf);
   }
 
@@ -203,29 +205,39 @@ export class RunState {
     const lo = ids[0]! - 1;
     const hi = ids.at(-1)!;
     const list = idList(ids);
+    const sparse = isSparseBatch(ids.length, lo, hi);
+    const sql = this.sql[sparse ? 'sparse' : 'dense'];
+    // A dense batch's statements name the range only; a sparse one's the list of ids too.
+    const params = sparse ? [lo, hi, list] : [lo, hi];
     await c.query('begin isolation level repeatable read');
     const lockTimeout = Math.max(1, Math.round(this.options.lockTimeoutMs ?? 2000));
     await c.query(
-      `set local lock_timeout = '${lockTimeout}ms'; set local statement_timeout = '5min'; set local idle_in_transaction_session_timeout = '2min'; set local retention.quiet = 'on'`,
+      // synchronous_commit off: a crash right after a commit may undo the batch, as a unit, counts
+      // and schedule with it; the next run does it again. The run does not wait for the disk.
+      `set local lock_timeout = '${lockTimeout}ms'; set local statement_timeout = '5min'; set local idle_in_transaction_session_timeout = '2min'; ` +
+        `set local retention.quiet = 'on'; set local synchronous_commit = off`,
     );
     if (!this.dryRun && this.recordRun) {
       const state = await c.query<{ paused: boolean }>('select paused from cleanup_state where id = 1');
       if (state.rows[0]?.paused) throw new RunPausedSignal();
     }
-    const present = await c.query<{ n: number }>('select count(*)::int as n from actors where id = any($1::bigint[])', [list]);
+    const present = await c.query<{ n: number }>(
+      sparse ? 'select count(*)::int as n from actors where id = any($1::bigint[])' : 'select count(*)::int as n from actors where id > $1 and id <= $2',
+      sparse ? [list] : [lo, hi],
+    );
     await this.options.onPhase?.('snapshot');
-    const filled = await c.query(this.fillSql, [lo, hi, list]);
+    const filled = await c.query(sql.fill, [lo, hi, list]);
     await c.query(KEEP_REQUEST_CANCELLATION_SQL, [lo, hi]);
     await this.options.onPhase?.('filled');
     const examined = present.rows[0]?.n ?? 0;
     const lockedCount = filled.rowCount ?? 0;
     const result: BatchResult = { examined, locked: examined - lockedCount, removed: 0, removedOnRequest: 0, counts: emptyCounts(), skipped: {} };
 
-    const phase1 = await c.query<Record<CategoryId, number>>(this.rulesSql, [lo, hi, list]);
+    const phase1 = await c.query<Record<CategoryId, number>>(sql.rules, params);
     for (const id of CATEGORY_IDS) addCount(result.counts, id, phase1.rows[0]?.[id] ?? 0);
     await this.options.onPhase?.('rulesApplied');
 
-    const candidates = await c.query<{ actor_id: number; codes: string[]; requested: boolean }>(this.conditionSql, [lo, hi, list]);
+    const candidates = await c.query<{ actor_id: number; codes: string[]; requested: boolean }>(sql.conditions, params);
     const removable: number[] = [];
     for (const row of candidates.rows) {
       if (row.codes.length === 0) {
@@ -242,7 +254,7 @@ export class RunState {
       result.removed = removed.rowCount ?? 0;
     }
     let mismatch = false;
-    if (this.keepSchedule) mismatch = await this.applyToSchedule(result, removable);
+    if (this.keepSchedule) mismatch = await this.applyToSchedule(result, removable, list);
     await this.options.onPhase?.('beforeCommit');
 
     const next = this.merge(result);
@@ -251,7 +263,7 @@ export class RunState {
       await this.writeProgress(next);
     } else {
       await this.writeDailyCounts(result);
-      await c.query(`update cleanup_state set position = $1 where id = 1`, [hi]);
+      await c.query(`update cleanup_state set position = $1, plan_latest = greatest(plan_latest, $2::date) where id = 1`, [hi, this.options.asOf]);
       await this.writeProgress(next);
       await c.query('commit');
     }
@@ -265,10 +277,11 @@ export class RunState {
    * records per category and the same actors removed. A difference queues the batch's actors to
    * be planned anew (in the batch's transaction). Returns whether there was one.
    */
-  private async applyToSchedule(result: BatchResult, removed: readonly number[]): Promise<boolean> {
+  private async applyToSchedule(result: BatchResult, removed: readonly number[], batch: string): Promise<boolean> {
     const planned = await this.client.query<{ records: Record<string, number>; planned_removals: number[] }>(APPLY_BATCH_TO_SCHEDULE_SQL, [
       this.options.asOf,
       idList(removed),
+      batch,
     ]);
     const row = planned.rows[0]!;
     const sorted = [...removed].sort((a, b) => a - b);

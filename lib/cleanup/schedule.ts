@@ -194,6 +194,19 @@ export async function replacePlans(client: Client, ids: readonly number[], plans
     t.n.push(n);
   }
   await client.query(ADD_TOTALS_SQL, [toArray(t.day), toArray(t.category), toArray(t.n)]);
+  const latest = plans.reduce((m, p) => (p.plannedFor > m ? p.plannedFor : m), plans[0]!.plannedFor);
+  await client.query(`update cleanup_state set plan_latest = $1 where id = 1 and (plan_latest is null or plan_latest < $1)`, [latest]);
+}
+
+/**
+ * The plans that do not hold on `asOf`: those whose interval ended (valid_to, by index), and, for
+ * a date before the latest one a plan was made for or a run worked on, those that start after it
+ * (a run going back in time; read whole, it happens in tests and catch-ups, not in the job).
+ */
+async function outOfIntervalSql(client: Client, asOf: IsoDate): Promise<string> {
+  const r = await client.query<{ latest: string | null }>('select plan_latest as latest from cleanup_state where id = 1');
+  const latest = r.rows[0]?.latest ?? null;
+  return latest !== null && asOf < latest ? `(valid_to <= $1 or valid_from > $1)` : `valid_to <= $1`;
 }
 
 /** Plans the actors of `ids` anew for `asOf` from their rows (in the caller's transaction). */
@@ -353,7 +366,7 @@ export async function drainSchedule(client: Client, options: DrainOptions): Prom
               ).rows.map((r) => r.actor_id)
             : (
                 await client.query<{ actor_id: number }>(
-                  `select actor_id from retention_schedule where valid_to <= $1 or valid_from > $1 order by actor_id limit $2`,
+                  `select actor_id from retention_schedule where ${await outOfIntervalSql(client, options.asOf)} order by actor_id limit $2`,
                   [options.asOf, chunk],
                 )
               ).rows.map((r) => r.actor_id);
@@ -382,18 +395,23 @@ export async function getDueActorIds(client: Client, asOf: IsoDate): Promise<num
 
 /**
  * The batch's side of the schedule, in the batch's transaction, after its rules and removals: the
- * processed days (on or before `asOf`) come off the plans of the batch's actors (those in
- * cleanup_batch: locked and worked on), the plans of the actors removed ($2) go, the totals follow.
- * Returns what the plans said the batch would do, for the caller to compare with what it did.
+ * processed days (on or before the run's date $1) come off the plans of the batch's actors ($3,
+ * those of them in cleanup_batch: locked and worked on), the plans of the actors removed ($2) go,
+ * the totals follow. Returns what the plans said the batch would do, for the caller to compare
+ * with what it did.
  */
 export const APPLY_BATCH_TO_SCHEDULE_SQL = `
-  with proc as (
-    select s.*, s.actor_id = any($2::bigint[]) as removed
-      from retention_schedule s join cleanup_batch b on b.actor_id = s.actor_id
+  with proc as materialized (
+    select s.actor_id, s.days, s.categories, s.counts, s.removal_on, s.on_request, s.kept_from, s.kept_codes, s.kept_untils,
+      s.actor_id = any($2::bigint[]) as removed,
+      -- A plan's days are sorted: the ones the run processed (on or before its date) come first.
+      (select count(*)::int from unnest(s.days) as d where d <= $1::date) as done
+    from retention_schedule s join cleanup_batch b on b.actor_id = s.actor_id
+    where s.actor_id = any($3::bigint[])
   ), gone as (
-    select p.actor_id, e.day, e.category, e.n from proc p
-      cross join lateral unnest(p.days, p.categories, p.counts) as e(day, category, n)
-     where p.removed or e.day <= $1::date
+    select e.day, e.category, e.n from proc p
+      cross join lateral unnest(p.days, p.categories, p.counts) with ordinality as e(day, category, n, ord)
+     where p.removed or e.ord <= p.done
   ), delta as (
     select day, category, -sum(n)::bigint as n from gone group by 1, 2
     union all select removal_on, ${TOTAL_ACTORS_REMOVED}::smallint, -count(*) from proc where removed and removal_on is not null group by 1
@@ -411,22 +429,13 @@ export const APPLY_BATCH_TO_SCHEDULE_SQL = `
   ), dropped as (
     delete from retention_schedule s using proc p where s.actor_id = p.actor_id and p.removed
   ), kept as (
-    update retention_schedule s set days = k.days, categories = k.categories, counts = k.counts,
-        next_on = least(k.first_day, s.removal_on),
+    update retention_schedule s set days = s.days[p.done + 1:], categories = s.categories[p.done + 1:], counts = s.counts[p.done + 1:],
+        next_on = least(s.days[p.done + 1], s.removal_on),
         -- What the run deleted (a membership role, say) no longer tells the days before it: a later
         -- run for an earlier date plans the actor anew from its rows.
         valid_from = greatest(s.valid_from, $1::date)
-      from (
-        select p.actor_id,
-          coalesce(array_agg(e.day order by e.ord) filter (where e.day > $1::date), '{}') as days,
-          coalesce(array_agg(e.category order by e.ord) filter (where e.day > $1::date), '{}') as categories,
-          coalesce(array_agg(e.n order by e.ord) filter (where e.day > $1::date), '{}') as counts,
-          min(e.day) filter (where e.day > $1::date) as first_day
-        from proc p left join lateral unnest(p.days, p.categories, p.counts) with ordinality as e(day, category, n, ord) on true
-        where not p.removed and p.next_on <= $1::date
-        group by p.actor_id
-      ) k
-     where s.actor_id = k.actor_id
+      from proc p
+     where s.actor_id = p.actor_id and not p.removed and p.done > 0
   )
   select
     coalesce((select json_object_agg(category, n) from (select category, sum(n)::int as n from gone group by 1) g), '{}'::json) as records,
@@ -446,7 +455,7 @@ export async function readStoredPlans(client: Client, ids: readonly number[]): P
   const r = await client.query<{
     actor_id: number;
     planned_for: string;
-    valid_from: string | null;
+    valid_from: string;
     valid_to: string | null;
     next_on: string | null;
     removal_on: string | null;
@@ -528,7 +537,7 @@ export async function sumSchedule(client: Client, params: { asOf: IsoDate; month
     for (const row of await readTotals(client, end)) addEntry(row.day, row.category, row.count);
     const stale = await client.query<{ actor_id: number }>(
       `select actor_id from retention_dirty
-       union select actor_id from retention_schedule where valid_to <= $1 or valid_from > $1`,
+       union select actor_id from retention_schedule where ${await outOfIntervalSql(client, params.asOf)}`,
       [params.asOf],
     );
     const ids = stale.rows.map((r) => r.actor_id).sort((a, b) => a - b);

@@ -41,11 +41,18 @@ export function computeCutoffs(settings: RetentionSettings, asOf: IsoDate): Cuto
 }
 
 /**
- * The batch's actors in one table: the id range ($1, $2] and the list of ids $3. The range lets a
- * batch of consecutive actors walk each (actor_id, …) index once; the list keeps a batch of actors
- * spread over the library (the schedule's due actors) to their own entries.
+ * The batch's actors in one table: the id range ($1, $2], and for a sparse batch (actors spread
+ * over the library, as the schedule's due actors late in the job's life) the list of ids $3 too.
+ * The range lets a batch of mostly consecutive actors walk each (actor_id, …) index once (the join
+ * with the batch table keeps the others out); the list keeps a sparse batch to its own entries.
  */
-const inRange = (alias: string) => `${alias}.actor_id > $1 and ${alias}.actor_id <= $2 and ${alias}.actor_id = any($3::bigint[])`;
+const inRange = (alias: string, sparse: boolean) =>
+  sparse ? `${alias}.actor_id > $1 and ${alias}.actor_id <= $2 and ${alias}.actor_id = any($3::bigint[])` : `${alias}.actor_id > $1 and ${alias}.actor_id <= $2`;
+
+/** Whether a batch of `count` actors with ids in (lo, hi] is sparse: fewer than half the ids of its range. */
+export function isSparseBatch(count: number, lo: number, hi: number): boolean {
+  return hi - lo > 2 * count;
+}
 
 const lit = (d: IsoDate | null): string => (d === null ? 'null' : `'${d}'::date`);
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -89,25 +96,25 @@ const HAS_PERSONAL = `(coalesce(a.name,'') <> '' or coalesce(a.street,'') <> '' 
  * earlier end of an actor who was already inactive); the removal no longer waits for
  * inactiveActorMonths (`removal_candidate`). `on_hold`: a legal hold holds on the as-of date.
  */
-function batchFlagsSql(asOf: IsoDate, c: Cutoffs, lock: boolean): string {
+function batchFlagsSql(asOf: IsoDate, c: Cutoffs, lock: boolean, sparse: boolean): string {
   const passed = (cutoff: IsoDate | null) => (cutoff === null ? 'false' : `a.base <= ${lit(cutoff)}`);
   return `
     with picked as materialized (
       select a.* from actors a where a.id > $1 and a.id <= $2 and a.id = any($3::bigint[]) ${lock ? 'order by a.id for update skip locked' : ''}
     ), rq as (
       select q.actor_id, q.requested_on from removal_requests q
-      where ${inRange('q')} and q.requested_on <= ${lit(asOf)}
+      where ${inRange('q', sparse)} and q.requested_on <= ${lit(asOf)}
         and not exists (select 1 from roles r where r.actor_id = q.actor_id and r.type in ('ABON','EDUV') and r.start_date > q.requested_on)
     ), lh as (
       select h.actor_id from legal_holds h
-      where ${inRange('h')} and (h.until is null or h.until > ${lit(asOf)})
+      where ${inRange('h', sparse)} and (h.until is null or h.until > ${lit(asOf)})
     ), m as (
       select r.actor_id,
         bool_or(rq.requested_on is null and (r.end_date is null or r.end_date > ${lit(asOf)})) as running,
         max(least(coalesce(r.end_date, rq.requested_on), rq.requested_on)) as request_end,
         (array_agg(r.type order by r.start_date desc nulls last, r.id desc))[1] as membership_type
       from roles r left join rq on rq.actor_id = r.actor_id
-      where ${inRange('r')} and r.type in ('ABON','EDUV')
+      where ${inRange('r', sparse)} and r.type in ('ABON','EDUV')
       group by r.actor_id
     ), flagged as materialized (
       select a.*, not coalesce(m.running, false) as inactive, m.membership_type,
@@ -148,8 +155,8 @@ export const KEEP_REQUEST_CANCELLATION_SQL = `
     and b.request_cancellation is not null and a.cancellation_date is distinct from b.request_cancellation`;
 
 /** Locks the batch's actors and fills the batch table with their flags. */
-export function fillBatchSql(asOf: IsoDate, c: Cutoffs): string {
-  return `insert into cleanup_batch ${batchFlagsSql(asOf, c, true)}`;
+export function fillBatchSql(asOf: IsoDate, c: Cutoffs, sparse: boolean): string {
+  return `insert into cleanup_batch ${batchFlagsSql(asOf, c, true, sparse)}`;
 }
 
 const CANCEL_FLAG: Partial<Record<SettingName, string>> = {
@@ -226,7 +233,7 @@ function ruleTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
  * (they touch different tables and read the batch table, so they do not depend on each other).
  * Returns one row: the count per category.
  */
-export function applyRulesSql(asOf: IsoDate, c: Cutoffs): string {
+export function applyRulesSql(asOf: IsoDate, c: Cutoffs, sparse: boolean): string {
   const targets = categoryTargets(c);
   const ctes = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => {
     const t = targets[id];
@@ -240,10 +247,10 @@ export function applyRulesSql(asOf: IsoDate, c: Cutoffs): string {
       return `${id} as (
     update loans t set actor_id = null, anonymized_on = ${lit(asOf)},
       membership_type = b.membership_type, district = b.district, postal_code4 = b.postal_code4
-    from cleanup_batch b where t.actor_id = b.actor_id and ${inRange('t')} and ${where} returning 1)`;
+    from cleanup_batch b where t.actor_id = b.actor_id and ${inRange('t', sparse)} and ${where} returning 1)`;
     }
     return `${id} as (
-    delete from ${t.table} t using cleanup_batch b where t.actor_id = b.actor_id and ${inRange('t')} and ${where} returning 1)`;
+    delete from ${t.table} t using cleanup_batch b where t.actor_id = b.actor_id and ${inRange('t', sparse)} and ${where} returning 1)`;
   });
   const counts = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => `(select count(*) from ${id})::int as ${id}`);
   return `with ${ctes.join(',\n')}\nselect ${counts.join(',\n  ')}`;
@@ -256,10 +263,10 @@ export function applyRulesSql(asOf: IsoDate, c: Cutoffs): string {
  * their own rule: after phase 1 those are gone anyway, and before it (countDueSql) this is what
  * makes an actor whose last reason ends today count as due, as the run will remove it.
  */
-function conditionCtes(settings: RetentionSettings, c: Cutoffs): string {
+function conditionCtes(settings: RetentionSettings, c: Cutoffs, sparse: boolean): string {
   const scan = (table: string, select: string, where = 'true') => `
       select x.actor_id, ${select} from ${table} x join cand on cand.actor_id = x.actor_id
-      where ${inRange('x')} and (${where}) group by x.actor_id`;
+      where ${inRange('x', sparse)} and (${where}) group by x.actor_id`;
   const keptRole = `(cand.on_hold or not ${olderThan(`(${membershipDateSql('x', 'cand')})`, c.historyMonths)})`;
   const recentArchive =
     settings.financialMonths > 0 ? `bool_or(x.settled and x.booked_on > ${lit(c.financialMonths)} and not cand.cancel_financial)` : 'false';
@@ -317,11 +324,11 @@ function conditionCodes(): [DeletionConditionCode, string][] {
  * inactiveActorMonths), evaluated on the rows left after phase 1, inside the transaction that
  * holds the actor rows locked. An actor with no code is removed.
  */
-export function conditionsSql(settings: RetentionSettings, c: Cutoffs): string {
+export function conditionsSql(settings: RetentionSettings, c: Cutoffs, sparse: boolean): string {
   return `
     with cand as materialized (
       select b.actor_id, b.cancel_financial, b.request_on, b.on_hold from cleanup_batch b where b.removal_candidate),
-    ${conditionCtes(settings, c)}
+    ${conditionCtes(settings, c, sparse)}
     select coded.actor_id, coded.codes, cand.request_on is not null as requested from coded join cand using (actor_id)`;
 }
 
@@ -340,12 +347,12 @@ export function countDueSql(asOf: IsoDate, settings: RetentionSettings, c: Cutof
       return `(select count(*) from b left join removable on removable.actor_id = b.actor_id where ${t.scope} and (${due}))::int as ${id}`;
     }
     return `(select count(*) from ${t.table} t join b on b.actor_id = t.actor_id left join removable on removable.actor_id = t.actor_id
-       where ${inRange('t')} ${t.scope ? `and ${t.scope}` : ''} and (${due}))::int as ${id}`;
+       where ${inRange('t', false)} ${t.scope ? `and ${t.scope}` : ''} and (${due}))::int as ${id}`;
   });
   return `
-    with b as materialized (${batchFlagsSql(asOf, c, false)}),
+    with b as materialized (${batchFlagsSql(asOf, c, false, false)}),
     cand as materialized (select b.actor_id, b.cancel_financial, b.request_on, b.on_hold from b where b.removal_candidate),
-    ${conditionCtes(settings, c)},
+    ${conditionCtes(settings, c, false)},
     removable as materialized (select coded.actor_id, cand.request_on is not null as requested from coded join cand using (actor_id) where cardinality(codes) = 0)
     select (select count(*) from removable)::int as actors,
       (select count(*) from removable where requested)::int as requested_actors,

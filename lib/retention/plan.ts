@@ -17,12 +17,14 @@ import type { ActorData } from './types';
  *   - through clamping: a reason's `until`, the removal date and each record's day of going are
  *     "never before D", and reasons whose end is on or before D are left out.
  * The state changes only on the boundary days below; between two of them it is constant, and there
- * the report on D equals the report on the interval's first day with every date clamped to D (a
+ * the report on a later day D equals the report on the plan's day with every date clamped to D (a
  * reason left out on D ended on or before D, so it cannot move a date that is clamped to D anyway).
- * So the plan is made by evaluating the actor on the first day of the interval that holds the
- * as-of date, and it is valid for every D of that interval: a record goes on D when its planned
- * day is on or before D, later on its planned day. Outside the interval the actor is planned anew.
- * tests/plan.test.ts checks this equality on every scenario actor on many dates.
+ * So the plan is the actor evaluated on its as-of date, and it holds from that day up to the next
+ * boundary: a record goes on D when its planned day is on or before D, later on its planned day.
+ * Everything already due on the plan's day is planned on that day (the backlog is one day of the
+ * schedule, whatever the records' own dates). Outside its interval (the next boundary passed, or a
+ * run for an earlier date) the actor is planned anew. tests/plan.test.ts checks this equality on
+ * every scenario actor on many days.
  */
 
 /** The day a plan with no lower boundary is evaluated on: before every date a scenario may hold. */
@@ -35,15 +37,15 @@ export type ActorPlan = {
   actorId: number;
   /** The as-of date the plan was made for. */
   plannedFor: IsoDate;
-  /** First day the plan holds (`null`: no lower bound). */
-  validFrom: IsoDate | null;
+  /** First day the plan holds: the day it was made for (a run for an earlier day plans anew). */
+  validFrom: IsoDate;
   /** First day the plan no longer holds (`null`: no upper bound): the actor is planned anew on it. */
   validTo: IsoDate | null;
   /** The day the actor is removed (`null`: a reason without end holds, or the cleanup is disabled). */
   removalOn: IsoDate | null;
   /** The removal is the actor's own request (it uses up no approval of the circuit breaker). */
   onRequest: boolean;
-  /** Distinct (day, category), by day then category order; days never before `validFrom`. */
+  /** Distinct (day, category), by day then category order; days never before `plannedFor`. */
   entries: PlanEntry[];
   /** The first day anything of the plan happens (a record goes or the actor is removed). */
   nextOn: IsoDate | null;
@@ -81,16 +83,8 @@ const CATEGORY_ORDER = new Map<CategoryId, number>(CATEGORY_IDS.map((id, i) => [
  * the plan says exactly what the actor report says). Pure: no I/O, no clock.
  */
 export function planActor(data: ActorData, settings: RetentionSettings, asOf: IsoDate): ActorPlan {
-  let validFrom: IsoDate | null = null;
-  let validTo: IsoDate | null = null;
-  for (const day of planBoundaries(data)) {
-    if (day <= asOf) validFrom = day;
-    else {
-      validTo = day;
-      break;
-    }
-  }
-  const evaluatedOn = validFrom ?? PLAN_EPOCH;
+  const validTo = planBoundaries(data).find((day) => day > asOf) ?? null;
+  const evaluatedOn = asOf;
   const evaluation = evaluateActor(data, settings, evaluatedOn);
   const byKey = new Map<string, PlanEntry>();
   for (const record of evaluation.records) {
@@ -119,7 +113,7 @@ export function planActor(data: ActorData, settings: RetentionSettings, asOf: Is
   return {
     actorId: data.actorId,
     plannedFor: asOf,
-    validFrom,
+    validFrom: asOf,
     validTo,
     removalOn,
     onRequest: removalOn !== null && removalRequestState(data, evaluatedOn).applies,
@@ -142,5 +136,5 @@ export function keptOn(plan: Pick<ActorPlan, 'keptFrom' | 'keptBy'>, asOf: IsoDa
 
 /** True when the plan holds on `asOf` (the actor's state on `asOf` is the one it was made for). */
 export function planHoldsOn(plan: Pick<ActorPlan, 'validFrom' | 'validTo'>, asOf: IsoDate): boolean {
-  return (plan.validFrom === null || plan.validFrom <= asOf) && (plan.validTo === null || asOf < plan.validTo);
+  return plan.validFrom <= asOf && (plan.validTo === null || asOf < plan.validTo);
 }

@@ -14,8 +14,13 @@ import { getServerDb } from '@/server/db';
  */
 export async function lookUpActorReport(caller: Caller, params: { actorId: number; asOf: IsoDate; via: LookupChannel }): Promise<ActorReport> {
   const db = await getServerDb();
-  await recordActorLookup(db, { caller, actorId: params.actorId, asOf: params.asOf, via: params.via });
-  return getActorReport(db, params.actorId, params.asOf);
+  // The entry and the read go together (the entry's commit waits for the disk while the read
+  // works); the report is returned only once the entry is written, and not at all if it fails.
+  const [, report] = await Promise.all([
+    recordActorLookup(db, { caller, actorId: params.actorId, asOf: params.asOf, via: params.via }),
+    getActorReport(db, params.actorId, params.asOf),
+  ]);
+  return report;
 }
 
 /**
