@@ -189,6 +189,62 @@ describe('writes straight into the tables between two runs', () => {
   });
 });
 
+describe('every table the library system writes queues the actors it touches', () => {
+  const queued = async () =>
+    (await t.db.$client.query<{ actor_id: number }>('select distinct actor_id from retention_dirty order by actor_id')).rows.map((r) => r.actor_id);
+  const tables: [string, string, string][] = [
+    ['roles', `(actor_id, instance_id, type, status) values ($1, 1, 'VEST', 1)`, `set status = 2`],
+    ['other_roles', `(actor_id, kind) values ($1, 'staff')`, `set kind = 'supplier'`],
+    ['blocks', `(actor_id, type, created_on) values ($1, 'ALG', '2020-01-01')`, `set type = 'DEU'`],
+    ['credentials', `(actor_id, username, sip_port) values ($1, 'user-7111', false)`, `set sip_port = true`],
+    ['financial_items', `(actor_id, kind, booked_on, amount_cents, settled) values ($1, 'fine', '2020-01-01', 100, false)`, `set settled = true`],
+    ['loans', `(actor_id, instance_id, item_id, loaned_on) values ($1, 1, 'X', '2020-01-01')`, `set returned_on = '2020-02-01'`],
+    ...(['titles_previously_borrowed', 'asset_profiles', 'instance_history', 'marketing', 'ksm', 'customer_notifications', 'to_inform', 'account_changes', 'documents', 'collection_records', 'collections_agency'] as const).map(
+      (table): [string, string, string] => [table, `(actor_id, record_date) values ($1, '2020-01-01')`, `set record_date = '2019-01-01'`],
+    ),
+    ['holds', `(actor_id, record_date, is_open) values ($1, '2020-01-01', true)`, `set is_open = false`],
+    ['tickets', `(actor_id, record_date, is_open) values ($1, '2020-01-01', true)`, `set is_open = false`],
+    ['relationships', `(actor_id, record_date, related_actor_id) values ($1, '2020-01-01', 7110)`, `set related_actor_id = null`],
+  ];
+  it.each(tables)('%s: insert, update and delete', async (table, values, change) => {
+    await load(writes);
+    expect(await queued()).toEqual([]);
+    await library.query(`insert into ${table} ${values}`, [7111]);
+    expect(await queued()).toEqual([7111]);
+    await t.db.$client.query('delete from retention_dirty');
+    await library.query(`update ${table} ${change} where actor_id = $1`, [7111]);
+    expect(await queued()).toEqual([7111]);
+    await t.db.$client.query('delete from retention_dirty');
+    // A row moved to another actor queues both.
+    await library.query(`update ${table} set actor_id = $2 where actor_id = $1`, [7111, 7112]);
+    expect(await queued()).toEqual([7111, 7112]);
+    await t.db.$client.query('delete from retention_dirty');
+    await library.query(`delete from ${table} where actor_id = $1`, [7112]);
+    expect(await queued()).toEqual([7112]);
+  });
+
+  it('actors: insert, update (the loan-history opt-in), delete; requests and holds; a TRUNCATE rebuilds', async () => {
+    await load(writes);
+    await library.query(`insert into actors (id, registered_on) values (7199, '2020-01-01')`);
+    await library.query(`update actors set loan_history_opt_in = false where id = 7110`);
+    await library.query(`delete from actors where id = 7199`);
+    await library.query(`insert into removal_requests (actor_id, requested_on, reason, recorded_by) values (7111, '2026-06-01', 'letter', 'library')`);
+    await library.query(`insert into legal_holds (actor_id, until, reason, placed_by) values (7112, null, 'court', 'library')`);
+    expect(await queued()).toEqual([7110, 7111, 7112, 7199]);
+    const client = await t.db.$client.connect();
+    try {
+      expect((await readScheduleState(client)).rebuildAfter).toBeNull();
+      await library.query('truncate ksm');
+      expect((await readScheduleState(client)).rebuildAfter).toBe(0);
+    } finally {
+      client.release();
+    }
+    // The next run rebuilds and leaves the schedule right.
+    await runCleanup(t.db, { asOf: D, trigger: 'test' });
+    await expectScheduleConsistent(t.db, D);
+  });
+});
+
 describe('a settings change', () => {
   it('re-plans every actor: the next run rebuilds the schedule and does what the walk says for the new settings', async () => {
     await load(read('generated-typical.json'));
