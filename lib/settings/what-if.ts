@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { getSettings } from '../../db/queries/settings';
+import { countDueNow } from '../cleanup/backlog';
 import { countDue, type DueCounts } from '../cleanup/count-due';
 import { CATEGORY_IDS, type CategoryId } from '../retention/categories';
 import type { IsoDate } from '../retention/dates';
@@ -74,8 +75,8 @@ function subtract(proposed: DueFigures, current: DueFigures): DueFigures {
  * What a settings change would do as of `asOf` (RETENTION.md, "Changing settings"): the actors and
  * records per category that would become due for removal. Computed with the cleanup's own
  * predicates (countDue: read-only, no locks, not blocked by a paused job or a running cleanup; the
- * tests hold it equal to what a run really does), once with the current settings and once with the
- * proposed ones, subtracted per category and clamped at 0. Both raw figures are returned too, for a
+ * tests hold it equal to what a run really does) with the proposed settings, and from the retention
+ * schedule with the current ones, subtracted per category and clamped at 0. Both raw figures are returned too, for a
  * screen that shows the backlog before and after.
  *
  * The changes are validated again here (InvalidSettingsChangeError); unchanged values cost one
@@ -95,7 +96,7 @@ export async function computeSettingsWhatIf(db: Db, params: SettingsWhatIfParams
   }));
 
   const actorsTotal = await countActors(db);
-  const steps = changes.length > 0 ? 2 : 1;
+  const steps = 1;
   const count = (settings: RetentionSettings, step: number) =>
     countDue(db, {
       asOf: params.asOf,
@@ -106,8 +107,10 @@ export async function computeSettingsWhatIf(db: Db, params: SettingsWhatIfParams
         : undefined,
     });
 
-  const current = await count(currentSettings, 1);
-  const proposed = changes.length > 0 ? await count(proposedSettings, 2) : current;
+  // The current settings' figures are the retention schedule's sums (the same as walking the
+  // library with them, and kept up to date by every run); only the proposed ones walk the library.
+  const current = await countDueNow(db, { asOf: params.asOf, settings: currentSettings });
+  const proposed = changes.length > 0 ? await count(proposedSettings, 1) : current;
   const newlyDue = subtract(proposed, current);
   return {
     asOf: params.asOf,
