@@ -217,20 +217,23 @@ export class RunState {
       `set local lock_timeout = '${lockTimeout}ms'; set local statement_timeout = '5min'; set local idle_in_transaction_session_timeout = '2min'; ` +
         `set local retention.quiet = 'on'; set local synchronous_commit = off`,
     );
+    // The first statement takes the transaction's snapshot.
     if (!this.dryRun && this.recordRun) {
       const state = await c.query<{ paused: boolean }>('select paused from cleanup_state where id = 1');
       if (state.rows[0]?.paused) throw new RunPausedSignal();
-    }
-    const present = await c.query<{ n: number }>(
-      sparse ? 'select count(*)::int as n from actors where id = any($1::bigint[])' : 'select count(*)::int as n from actors where id > $1 and id <= $2',
-      sparse ? [list] : [lo, hi],
-    );
+    } else await c.query('select 1');
     await this.options.onPhase?.('snapshot');
     const filled = await c.query(sql.fill, [lo, hi, list]);
     await c.query(KEEP_REQUEST_CANCELLATION_SQL, [lo, hi]);
     await this.options.onPhase?.('filled');
-    const examined = present.rows[0]?.n ?? 0;
     const lockedCount = filled.rowCount ?? 0;
+    // Every actor of the list is examined, unless the library system deleted it meanwhile; the ones
+    // not filled are held by another session (skipped, done by a later run).
+    let examined = ids.length;
+    if (lockedCount < ids.length) {
+      const present = await c.query<{ n: number }>('select count(*)::int as n from actors where id = any($1::bigint[])', [list]);
+      examined = present.rows[0]?.n ?? 0;
+    }
     const result: BatchResult = { examined, locked: examined - lockedCount, removed: 0, removedOnRequest: 0, counts: emptyCounts(), skipped: {} };
 
     const phase1 = await c.query<Record<CategoryId, number>>(sql.rules, params);
