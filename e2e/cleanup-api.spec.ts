@@ -60,6 +60,11 @@ test.describe('the cleanup API, role by role', { tag: '@controls-job' }, () => {
     const metrics = await (await as.ops.get('/metrics')).text();
     expect(metrics).toContain('retention_cleanup_runs_total');
     expect(metrics).toContain('retention_records_processed_total');
+    // The demo's library is planned in the retention schedule.
+    expect(metrics).toMatch(/^retention_schedule_actors_planned [1-9]\d*$/m);
+    expect(metrics).toMatch(/^retention_schedule_rebuilding 0$/m);
+    expect(status.schedule).toMatchObject({ state: 'current' });
+    expect(status.schedule.plannedActors).toBeGreaterThan(0);
     expect((await as.manager.get('/api/v1/cleanup/runs?limit=0')).status()).toBe(400);
     // The burn-down: one entry per day up to today, the demo's history processed records.
     const backlog = await (await as.manager.get('/api/v1/cleanup/backlog?days=7')).json();

@@ -40,5 +40,11 @@ export async function renderMetrics(): Promise<{ body: string; contentType: stri
   if (status.lastSuccessAt) lastSuccess.set(Date.parse(status.lastSuccessAt) / 1000);
   const state = new Gauge({ name: 'retention_cleanup_state', help: 'The cleanup job state (1 for the current one)', labelNames: ['state'], registers: [registry] });
   for (const s of STATES) state.set({ state: s }, s === status.state ? 1 : 0);
+  const planned = new Gauge({ name: 'retention_schedule_actors_planned', help: 'Actors planned in the retention schedule', registers: [registry] });
+  planned.set(status.schedule.plannedActors);
+  const queued = new Gauge({ name: 'retention_schedule_queued_actors', help: 'Actors changed since their plan, queued for the next run', registers: [registry] });
+  queued.set(status.schedule.queued);
+  const rebuilding = new Gauge({ name: 'retention_schedule_rebuilding', help: '1 while the retention schedule is being rebuilt (after a settings change)', registers: [registry] });
+  rebuilding.set(status.schedule.state === 'rebuilding' ? 1 : 0);
   return { body: await registry.metrics(), contentType: registry.contentType };
 }
