@@ -10,6 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: t('productName'), template: `%s · ${t('productName')}` },
     description: t('description'),
     robots: { index: false, follow: false },
+    icons: { icon: [{ url: '/favicon.svg', type: 'image/svg+xml' }, { url: '/favicon.ico', sizes: '32x32' }] },
   };
 }
 

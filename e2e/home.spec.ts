@@ -23,6 +23,16 @@ test.describe('home page', () => {
     await expect(table.getByRole('row').filter({ hasText: 'historyMonths' })).toContainText('months');
   });
 
+  test('has a favicon: the page names it and it is served (no 404 on any page)', async ({ page, request }) => {
+    await page.goto('/');
+    await expect(page.locator('link[rel="icon"][href^="/favicon.svg"]')).toHaveCount(1);
+    for (const path of ['/favicon.ico', '/favicon.svg', '/logo.svg']) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()['content-type'], path).toMatch(/^image\//);
+    }
+  });
+
   test('shows the live counts section', async ({ page }) => {
     await page.goto('/');
     const counts = page.getByRole('region', { name: 'Live counts' });

@@ -17,7 +17,10 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
       className="mx-auto max-w-4xl rounded-lg border border-line bg-surface p-6 text-ink shadow-sm sm:p-8 print:max-w-none print:rounded-none print:border-0 print:p-0 print:text-black print:shadow-none"
     >
       <header className="border-b border-line pb-4 print:border-black">
-        <h2 id="statement-title" className="text-xl font-semibold sm:text-2xl print:text-[16pt]">
+        <h2 id="statement-title" className="flex items-center gap-3 text-xl font-semibold sm:text-2xl print:text-[16pt]">
+          {/* The dashboard's mark (public/logo.svg), decorative: the title says what this is. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- a 32 px SVG needs no image optimisation */}
+          <img src="/logo.svg" alt="" width={32} height={32} className="size-8 shrink-0 print:size-[10mm]" />
           {t.title}
         </h2>
         <p className="mt-1 text-sm text-muted print:text-black">
@@ -32,7 +35,7 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
         ))}
       </ul>
 
-      <section aria-labelledby="{sec}" className="mt-6 print:mt-4">
+      <section aria-labelledby="statement-categories" className="mt-6 print:mt-4">
         <h3 id="statement-categories" className="text-base font-semibold">
           {t.categoriesTitle}
         </h3>
