@@ -111,8 +111,11 @@ test.describe('actor lookup as support', () => {
     // The day itself: removal is due, everything goes that day.
     await page.getByLabel('As of', { exact: true }).fill('2029-08-10');
     await page.getByRole('button', { name: 'Show' }).click();
-    await expect(page.getByTestId('removal')).toContainText('Due now');
-    await expect(page.getByText('Nothing keeps this actor')).toBeVisible();
+    // Not "removed on": due that day, and the first run of that day removes the actor.
+    await expect(page.getByTestId('removal')).toContainText('Due for removal');
+    await expect(page.getByTestId('removal')).toContainText('the first cleanup run that day removes them');
+    await expect(page.getByTestId('removal')).not.toContainText('Removed completely');
+    await expect(page.getByTestId('reasons')).toContainText('Nothing keeps this actor');
     await page.getByRole('link', { name: 'Today' }).click();
     await expect(page).toHaveURL(/\/actors\/1001$/);
   });

@@ -13,16 +13,32 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 }
 
 /** The actor at a glance, with the removal date (the report's `removal.date`) as the headline. */
-export function ActorSummary({ report, registeredOn, legalHold = null }: { report: FoundActorReport; registeredOn: string; legalHold?: { until: string | null } | null }) {
+export function ActorSummary({
+  report,
+  registeredOn,
+  today,
+  legalHold = null,
+}: {
+  report: FoundActorReport;
+  registeredOn: string;
+  /** Today in the system's time zone: an actor due on a day up to today is removed by the next run. */
+  today: string;
+  legalHold?: { until: string | null } | null;
+}) {
   const t = useTranslations('actors.summary');
   const { removal } = report;
   // The first day after the as-of date on which any record goes (the report's nextDate, over all categories).
   const nextGoes = Object.values(report.categories).reduce<string | null>((min, c) => (c.nextDate && (!min || c.nextDate < min) ? c.nextDate : min), null);
   const date = (d: string) => <LocalDate date={d} />;
+  // Due on the as-of date (the removal date is then that date): not removed yet, but by the next
+  // run, or by the first run of that day when the as-of date lies ahead.
+  const isDueOnAsOf = removal.date !== null && removal.date === report.asOf;
+  const byNextRun = report.asOf <= today;
   let removalNote: ReactNode;
   if (removal.date === null) removalNote = removal.reasons.some((r) => r.code === 'CLEANUP_DISABLED') ? t('removalDisabled') : t('removalNever');
-  else if (removal.due) removalNote = t.rich('removalDue', { date: removal.date, d: () => date(removal.date!) });
-  else if (removal.date === report.asOf) removalNote = t.rich('removalToday', { date: removal.date, d: () => date(removal.date!) });
+  else if (removal.due) removalNote = byNextRun ? t('removalDueNext') : t.rich('removalDueOn', { date: removal.date, d: () => date(removal.date!) });
+  else if (isDueOnAsOf)
+    removalNote = t.rich(byNextRun ? 'removalTodayNext' : 'removalToday', { date: removal.date!, d: () => date(removal.date!) });
   else removalNote = t('removalLater');
 
   return (
@@ -31,7 +47,7 @@ export function ActorSummary({ report, registeredOn, legalHold = null }: { repor
         {t('title')}
       </h2>
       <div className="rounded-md border border-danger/25 bg-danger/5 p-4" data-testid="removal">
-        <p className="text-xs font-medium tracking-wide text-danger uppercase">{t('removal')}</p>
+        <p className="text-xs font-medium tracking-wide text-danger uppercase">{isDueOnAsOf ? t('removalDueLabel') : t('removal')}</p>
         <p className="mt-1 text-2xl font-semibold text-danger" data-testid="removal-date">
           {removal.date ? <LocalDate date={removal.date} /> : t('removalNone')}
         </p>

@@ -137,7 +137,7 @@ export default async function ActorPage({ params, searchParams }: { params: Para
       ) : null}
 
       <div className="grid gap-6 md:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
-        <ActorSummary report={report} registeredOn={view.registeredOn} legalHold={holdHolds(requests.hold, report.asOf) ? { until: requests.hold.until } : null} />
+        <ActorSummary report={report} registeredOn={view.registeredOn} today={today} legalHold={holdHolds(requests.hold, report.asOf) ? { until: requests.hold.until } : null} />
         <ReasonsPanel reasons={view.reasons} asOf={report.asOf} removalDate={report.removal.date} />
       </div>
 
