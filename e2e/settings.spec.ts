@@ -89,7 +89,14 @@ test.describe('the settings screen as admin', () => {
     await expect(whatIf.getByTestId('what-if-changes')).toContainText(`${from} days → ${to} days`);
     await expect(whatIf.getByTestId('what-if-actors')).toHaveText(/^[\d,]+$/);
     // The figures per category, or (when a run has just done the backlog) that nothing is due.
-    await expect(whatIf.getByRole('table').or(whatIf.getByText('Nothing is due with either value.'))).toBeVisible();
+    await expect(whatIf.getByRole('table', { name: /^Records due per category/ }).or(whatIf.getByText('Nothing is due with either value.'))).toBeVisible();
+    // A longer period: what it keeps longer, and by how much; a shorter one keeps nothing longer.
+    if (Number(to) > Number(from)) {
+      await expect(whatIf.getByTestId('what-if-kept-longer')).toContainText('Kept longer');
+      await expect(
+        whatIf.getByRole('table', { name: 'Records and actors kept longer by the change, and by how much' }).or(whatIf.getByText('Nothing goes later than it would now.')),
+      ).toBeVisible();
+    } else await expect(whatIf.getByTestId('what-if-kept-longer')).toHaveCount(0);
     // The values cannot be edited while the what-if is shown.
     await expect(input).toBeDisabled();
 

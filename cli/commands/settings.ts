@@ -10,6 +10,7 @@ import { changeSettings, type ChangeSettingsResult } from '../../lib/settings/ch
 import { categoriesUsingSetting, formatSettingValue, SETTING_DRIVES } from '../../lib/settings/descriptions';
 import { InvalidSettingsChangeError, SettingsChangedMeanwhileError } from '../../lib/settings/errors';
 import { computeSettingsWhatIf, type SettingsWhatIf } from '../../lib/settings/what-if';
+import type { Delay } from '../../lib/settings/kept-longer';
 import { settingsChangeProblems, settingsChangeSchema, type SettingsChangeInput } from '../../lib/validation/settings';
 import { parse, parseDate, today } from '../args';
 import { EXIT, UsageError } from '../errors';
@@ -197,6 +198,22 @@ function printWhatIf(w: SettingsWhatIf) {
   const line = (cells: string[]) => `  ${cells[0]!.padEnd(widths[0]!)}${cells.slice(1).map((c, i) => c.padStart(widths[i + 1]!)).join('')}`;
   out.push(line(['category', 'due now', 'due after', 'newly due']));
   for (const r of rows) out.push(line(r));
+  if (w.keptLonger) {
+    const k = w.keptLonger;
+    out.push('', 'Kept longer (goes later than it would now, as of today if nothing else changes):');
+    const delay = (d: number | null) => (d === null ? '-' : d < 60 ? `${d} days` : `${Math.round(d / 30.4375)} months`);
+    const kRows: { label: string; d: Delay }[] = CATEGORY_IDS.filter((id) => (k.records[id]?.count ?? 0) > 0).map((id) => ({ label: id, d: k.records[id]! }));
+    if (k.actors.count > 0) kRows.push({ label: 'actors removed', d: k.actors });
+    if (kRows.length === 0) out.push('  nothing goes later than it would now');
+    else {
+      const w0 = Math.max(14, ...kRows.map((r) => r.label.length));
+      out.push(`  ${'category'.padEnd(w0)}${'go later'.padStart(10)}${'typically'.padStart(12)}${'at most'.padStart(12)}${'never'.padStart(8)}`);
+      for (const r of kRows)
+        out.push(
+          `  ${r.label.padEnd(w0)}${String(r.d.count).padStart(10)}${delay(r.d.typicalDays).padStart(12)}${delay(r.d.maxDays).padStart(12)}${String(r.d.never).padStart(8)}`,
+        );
+    }
+  }
   out.push(
     '',
     `Saving approves, for the circuit breaker, the ${w.newlyDue.actors} actors newly due` +
@@ -231,6 +248,7 @@ function whatIfJson(w: SettingsWhatIf) {
     actorsTotal: w.actorsTotal,
     newlyDue: w.newlyDue,
     newlyDueShare: w.newlyDueShare,
+    keptLonger: w.keptLonger,
     current: w.current,
     proposed: w.proposed,
     exceedsBreaker: w.exceedsBreaker,

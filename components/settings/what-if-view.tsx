@@ -1,11 +1,12 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { Fragment, type Ref } from 'react';
+import { Fragment, type ReactNode, type Ref } from 'react';
 import { LocalDate } from '@/components/ui/local-date';
 import { formatCount } from '@/i18n/format';
 import { CATEGORY_IDS } from '@/lib/retention/categories';
 import type { SettingName } from '@/lib/retention/settings';
+import type { Delay } from '@/lib/settings/kept-longer';
 import type { SettingsWhatIf } from '@/lib/settings/what-if';
 import { useSettingValueText } from './setting-value';
 
@@ -163,7 +164,80 @@ export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
         </div>
       )}
       <p className="text-xs text-muted">{t('dueNowNote')}</p>
+      {whatIf.keptLonger ? <KeptLongerView keptLonger={whatIf.keptLonger} /> : null}
       <p className="text-sm">{t('approves', { count: whatIf.newlyDue.actors })}</p>
     </div>
+  );
+}
+
+/** A delay in days as the screen says it: days up to two months, months beyond. */
+function useDelayText() {
+  const t = useTranslations('settings.whatIf');
+  return (days: number | null) => {
+    if (days === null) return '—';
+    return days < 60 ? t('delayDays', { n: days }) : t('delayMonths', { n: Math.round(days / 30.4375) });
+  };
+}
+
+/** What a change that makes a period longer keeps longer: per category and for actors, how many go later and by how much. */
+function KeptLongerView({ keptLonger }: { keptLonger: NonNullable<SettingsWhatIf['keptLonger']> }) {
+  const t = useTranslations('settings.whatIf');
+  const locale = useLocale();
+  const n = (x: number) => formatCount(locale, x);
+  const delay = useDelayText();
+  const rows = CATEGORY_IDS.filter((c) => (keptLonger.records[c]?.count ?? 0) > 0);
+  const cell = 'px-1.5 py-1.5 text-right tabular-nums sm:px-3';
+  const line = (label: ReactNode, d: Delay, key: string) => (
+    <tr key={key} className="border-b border-line/60">
+      <th scope="row" className="px-1.5 py-1.5 font-mono text-xs font-normal sm:px-3">
+        {label}
+      </th>
+      <td className={cell}>{n(d.count)}</td>
+      <td className={cell}>{delay(d.typicalDays)}</td>
+      <td className={cell}>{delay(d.maxDays)}</td>
+      <td className={`${cell} ${d.never > 0 ? 'font-semibold' : 'text-muted'}`}>{n(d.never)}</td>
+    </tr>
+  );
+  return (
+    <section aria-labelledby="kept-longer-title" data-testid="what-if-kept-longer">
+      <h4 id="kept-longer-title" className="text-sm font-medium text-ink">
+        {t('keptLongerTitle')}
+      </h4>
+      {rows.length === 0 && keptLonger.actors.count === 0 ? (
+        <p className="mt-1 text-sm text-muted">{t('keptLongerNone')}</p>
+      ) : (
+        <>
+          <p className="mt-1 text-sm text-muted">{t('keptLongerIntro')}</p>
+          <div tabIndex={0} role="region" aria-label={t('keptLongerCaption')} className="mt-2 overflow-x-auto rounded-md border border-line bg-surface">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">{t('keptLongerCaption')}</caption>
+              <thead>
+                <tr className="border-b border-line text-xs text-muted sm:tracking-wide sm:uppercase">
+                  <th scope="col" className="px-1.5 py-2 font-medium sm:px-3">
+                    {t('category')}
+                  </th>
+                  <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
+                    {t('keptLongerCount')}
+                  </th>
+                  <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
+                    {t('keptLongerTypical')}
+                  </th>
+                  <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
+                    {t('keptLongerMax')}
+                  </th>
+                  <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
+                    {t('keptLongerNever')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((c) => line(<CategoryId id={c} />, keptLonger.records[c]!, c))}
+                {keptLonger.actors.count > 0 ? line(<span className="font-sans font-medium">{t('keptLongerActors')}</span>, keptLonger.actors, 'actors') : null}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
   );
 }

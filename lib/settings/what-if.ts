@@ -9,6 +9,7 @@ import { SETTING_NAMES, type RetentionSettings, type SettingName } from '../rete
 import { settingsChangeProblems, settingsChangeSchema, type settingValueChangesSchema } from '../validation/settings';
 import { DEFAULT_BREAKER_THRESHOLDS, exceedsBreaker, shareOfActors, type BreakerThresholds } from './breaker';
 import { InvalidSettingsChangeError } from './errors';
+import { computeKeptLonger, lengthens, type KeptLonger } from './kept-longer';
 
 /** What a complete cleanup run on the as-of date would process: actors removed, records per category (countDue's result). */
 export type DueFigures = DueCounts;
@@ -27,6 +28,11 @@ export type SettingsWhatIf = {
   proposed: DueFigures;
   /** proposed − current, per category and for actors, never below 0. */
   newlyDue: DueFigures;
+  /**
+   * What the change keeps longer (records and actors whose day of going moves later, and by how
+   * much), when it makes a period longer; `null` when no period gets longer.
+   */
+  keptLonger: KeptLonger | null;
   /** Actors in the library when the what-if ran. */
   actorsTotal: number;
   /** newlyDue.actors / actorsTotal (0 in an empty library). */
@@ -42,7 +48,7 @@ export type SettingsWhatIf = {
 };
 
 export type WhatIfProgress = {
-  /** Which count is working: 1 (current settings) or 2 (proposed settings). */
+  /** Which walk is working: 1 (what becomes due with the proposed settings) or 2 (what they keep longer). */
   step: number;
   steps: number;
   /** Actors counted over both counts, out of `total`. */
@@ -96,7 +102,8 @@ export async function computeSettingsWhatIf(db: Db, params: SettingsWhatIfParams
   }));
 
   const actorsTotal = await countActors(db);
-  const steps = 1;
+  const longer = changes.some((c) => lengthens(c.oldValue, c.newValue));
+  const steps = longer ? 2 : 1;
   const count = (settings: RetentionSettings, step: number) =>
     countDue(db, {
       asOf: params.asOf,
@@ -112,6 +119,14 @@ export async function computeSettingsWhatIf(db: Db, params: SettingsWhatIfParams
   const current = await countDueNow(db, { asOf: params.asOf, settings: currentSettings });
   const proposed = changes.length > 0 ? await count(proposedSettings, 1) : current;
   const newlyDue = subtract(proposed, current);
+  const keptLonger = longer
+    ? await computeKeptLonger(db, {
+        asOf: params.asOf,
+        current: currentSettings,
+        proposed: proposedSettings,
+        onProgress: params.onProgress ? (done) => params.onProgress!({ step: 2, steps, done: actorsTotal + done, total: steps * actorsTotal }) : undefined,
+      })
+    : null;
   return {
     asOf: params.asOf,
     currentSettings,
@@ -120,6 +135,7 @@ export async function computeSettingsWhatIf(db: Db, params: SettingsWhatIfParams
     current,
     proposed,
     newlyDue,
+    keptLonger,
     actorsTotal,
     newlyDueShare: shareOfActors(newlyDue.actors, actorsTotal),
     exceedsBreaker: exceedsBreaker(newlyDue.actors, actorsTotal, DEFAULT_BREAKER_THRESHOLDS),
