@@ -153,8 +153,9 @@ describe('POST cleanup/run and the circuit breaker', () => {
     expect(refused.body.error?.details).toMatchObject({ actorsTotal: 600, maxActors: 1000, maxShare: 0.01 });
     await settled();
     expect(await actorCount()).toBe(before);
-    const last = await db.$client.query(`select id, trigger, status, records_processed from cleanup_runs order by started_at desc limit 1`);
-    expect(last.rows[0]).toMatchObject({ trigger: 'dashboard', status: 'tripped', records_processed: 0 });
+    const last = await db.$client.query(`select id, trigger, started_by, status, records_processed from cleanup_runs order by started_at desc limit 1`);
+    // The run history says who started it: the person's login.
+    expect(last.rows[0]).toMatchObject({ trigger: 'dashboard', started_by: ops.email, status: 'tripped', records_processed: 0 });
     expect(refused.body.error?.details?.runId).toBe(last.rows[0].id);
     expect((await getJobStatus(db, { cadenceMinutes: 10 })).state).toBe('tripped');
     // While tripped: an unattended run is refused, whoever asks; a dry run still runs.
@@ -175,8 +176,8 @@ describe('POST cleanup/run and the circuit breaker', () => {
     expect(refused.body.error?.code).toBe('TRIPPED');
     await settled();
     expect(await actorCount()).toBe(before);
-    const last = await db.$client.query(`select trigger, status from cleanup_runs order by started_at desc limit 1`);
-    expect(last.rows[0]).toMatchObject({ trigger: 'api', status: 'tripped' });
+    const last = await db.$client.query(`select trigger, started_by, status from cleanup_runs order by started_at desc limit 1`);
+    expect(last.rows[0]).toMatchObject({ trigger: 'api', started_by: `token ops bot ${tag}`, status: 'tripped' });
   });
 
   it('the confirmed count is no longer part of the API: confirmedRemovals is a bad parameter', async () => {

@@ -5,6 +5,7 @@ import { runCleanupUntilDone } from '../../lib/cleanup/until-done';
 import { parse, parseDate, today } from '../args';
 import { CannotRunNowError, UsageError } from '../errors';
 import { createProgressBar } from '../progress';
+import { cliChangedBy } from '../who';
 
 export function parseCleanupArgs(argv: string[]) {
   const { values, positionals } = parse(argv, {
@@ -67,6 +68,7 @@ export async function cleanupCommand(db: Db, args: ReturnType<typeof parseCleanu
     asOf: args.asOf,
     dryRun: args.dryRun,
     trigger: 'cli',
+    startedBy: cliChangedBy().label,
     batchActors: config.batchActors,
     timeBudgetMs: config.timeBudgetMs,
     rowLimit: config.rowLimit,

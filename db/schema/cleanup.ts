@@ -29,6 +29,8 @@ export const cleanupRuns = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     trigger: text('trigger').notNull(),
+    /** Who started it, when a person or a token did: the login's e-mail, `token <name>`, `cli <os user>`; null for the schedule. */
+    startedBy: text('started_by'),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     dryRun: boolean('dry_run').notNull().default(false),
     status: text('status').notNull().default('running'),

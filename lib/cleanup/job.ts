@@ -57,6 +57,8 @@ export async function isRunActive(db: Db): Promise<boolean> {
 export type RunDto = {
   runId: string;
   trigger: string;
+  /** Who started it (a login's e-mail, `token <name>`, `cli <os user>`), or null: the trigger says (schedule, demo). */
+  startedBy: string | null;
   asOf: string;
   dryRun: boolean;
   status: string;
@@ -79,6 +81,7 @@ export type RunDto = {
 type RunRow = {
   id: string;
   trigger: string;
+  started_by: string | null;
   as_of: string;
   dry_run: boolean;
   status: string;
@@ -102,6 +105,7 @@ function toRunDto(r: RunRow): RunDto {
   return {
     runId: r.id,
     trigger: r.trigger,
+    startedBy: r.started_by,
     asOf: r.as_of,
     dryRun: r.dry_run,
     status: r.status,

@@ -54,8 +54,10 @@ export type RunProgress = Pick<RunSummary, 'actorsExamined' | 'actorsRemoved' | 
 export type CleanupOptions = {
   asOf: IsoDate;
   dryRun?: boolean;
-  /** Who started it: `cli`, `schedule`, `dashboard`, `api`, `demo`, … (never a person's name here). */
+  /** How it was started: `cli`, `schedule`, `dashboard`, `api`, `demo`, … */
   trigger: string;
+  /** Who started it, when a person or a token did (a staff login, never a customer): shown in the run history. */
+  startedBy?: string;
   /** Actors per batch, and per transaction of the schedule's upkeep (default 5,000). */
   batchActors?: number;
   timeBudgetMs?: number;
@@ -156,8 +158,8 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
          where status = 'running'`,
       );
       const inserted = await client.query<{ id: string }>(
-        `insert into cleanup_runs (trigger, as_of, dry_run, settings) values ($1, $2, $3, $4) returning id`,
-        [options.trigger, options.asOf, dryRun, JSON.stringify(settings)],
+        `insert into cleanup_runs (trigger, started_by, as_of, dry_run, settings) values ($1, $2, $3, $4, $5) returning id`,
+        [options.trigger, options.startedBy ?? null, options.asOf, dryRun, JSON.stringify(settings)],
       );
       runId = inserted.rows[0]!.id;
       // An unattended run says it started once the circuit breaker let it (a trip is its answer).

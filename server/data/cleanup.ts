@@ -87,7 +87,7 @@ export async function startRunNow(caller: Caller, params: { dryRun: boolean; con
     }
     attended = true;
   }
-  const base = { asOf, trigger, timeBudgetMs: config.timeBudgetMs, rowLimit: config.rowLimit, batchActors: config.batchActors, lockTimeoutMs: config.lockTimeoutMs };
+  const base = { asOf, trigger, startedBy: changedByOf(caller).label, timeBudgetMs: config.timeBudgetMs, rowLimit: config.rowLimit, batchActors: config.batchActors, lockTimeoutMs: config.lockTimeoutMs };
   return new Promise((resolve, reject) => {
     let started = false;
     const onStart = (runId: string) => {

@@ -1,0 +1,1 @@
+ALTER TABLE "cleanup_runs" ADD COLUMN "started_by" text;
