@@ -171,7 +171,9 @@ export async function getJobStatus(db: Db, params: { cadenceMinutes: number; now
     isRunActive(db),
     db.$client.query<RunRow>(`select * from cleanup_runs order by started_at desc limit 1`),
     db.$client.query<{ at: Date | null }>(
-      `select max(finished_at) as at from cleanup_runs where not dry_run and status in ('completed', 'partial') and trigger <> 'demo'`,
+      // Every real run that ended well counts, the demo's history too (it shows what the job did);
+      // whether the job is stale is counted from the later of this and the schedule's start.
+      `select max(finished_at) as at from cleanup_runs where not dry_run and status in ('completed', 'partial')`,
     ),
     db.$client.query<{ n: number }>(
       // A run stopped by a pause did real work at the job's real pace: it counts for the ETA too.
