@@ -18,12 +18,12 @@ export function ScheduleState({ schedule, timeZone }: { schedule: JobStatus['sch
   const planned = Math.min(schedule.plannedActors, total);
   const percent = total > 0 ? Math.floor((planned / total) * 100) : 0;
   return (
-    <div className="mt-4 rounded-md border border-line bg-canvas/60 p-3 text-sm" data-testid="schedule-state" data-state={schedule.state}>
+    <div className="mt-4 rounded-md border border-line p-3 text-sm" data-testid="schedule-state" data-state={schedule.state}>
       <p className="flex flex-wrap items-center gap-2">
         <span className="font-medium text-ink">{t('title')}</span>
         <span
           data-testid="schedule-state-label"
-          className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${isCurrent ? 'bg-ok/10 text-ok ring-ok/30' : 'bg-warn/10 text-warn ring-warn/30'}`}
+          className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${isCurrent ? 'bg-ok/10 text-ok ring-ok/30' : 'bg-warn/5 text-warn ring-warn/40'}`}
         >
           {t(isCurrent ? 'current' : 'rebuilding')}
         </span>

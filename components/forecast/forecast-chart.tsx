@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { FAMILY_COLOR } from '@/components/ui/family-colors';
 import { formatCount } from '@/i18n/format';
@@ -11,8 +12,8 @@ export type ForecastChartPoint = Record<FamilyId, number> & {
   month: string;
   /** The axis label: the month's short name ("Mar" / "mrt"). */
   monthLabel: string;
-  /** The year under the month name, on the first month and on each January; empty otherwise. */
-  yearLabel: string;
+  /** The year, shown under the first month on the axis and wherever the year changes. */
+  year: string;
   /** The tooltip's heading: "Mar 2027" / "mrt 2027". */
   fullLabel: string;
   recordsTotal: number;
@@ -30,21 +31,38 @@ type Props = {
 const Y_AXIS_WIDTH = 60;
 const ACTORS_COLOR = 'var(--color-cat-actor)';
 const TICK = { fontSize: 12, fill: 'var(--color-muted)' };
+const MARGIN = { top: 4, right: 8, bottom: 0, left: 0 };
 
-/** An axis tick of two lines: the month, and under it the year where one begins (and at the start). */
-function MonthTick({ x, y, payload, byMonth }: { x?: number; y?: number; payload?: { value: string }; byMonth: Map<string, ForecastChartPoint> }) {
+/** An axis tick of two lines: the month, and under it the year where it is marked. */
+function MonthTick({ x, y, payload, byMonth, withYear }: { x?: number; y?: number; payload?: { value: string }; byMonth: Map<string, ForecastChartPoint>; withYear: Set<string> }) {
   const point = payload ? byMonth.get(payload.value) : undefined;
   if (!point || x === undefined || y === undefined) return null;
   return (
     <text x={x} y={y + 12} textAnchor="middle" fontSize={12} fill="var(--color-muted)">
       <tspan x={x}>{point.monthLabel}</tspan>
-      {point.yearLabel ? (
+      {withYear.has(point.month) ? (
         <tspan x={x} dy={14} fontWeight={600} fill="var(--color-ink)">
-          {point.yearLabel}
+          {point.year}
         </tspan>
       ) : null}
     </text>
   );
+}
+
+/** Pixels a month's label needs ("Sept", "mrt") with room either side. */
+const LABEL_PX = 36;
+
+/**
+ * Which months the axis names: every month when there is room, else every second or third (a
+ * phone), always the first. The year goes under the first named month and under each named month
+ * whose year differs from the one named before it, so a skipped January never hides a new year.
+ */
+function axisMonths(data: ForecastChartPoint[], plotWidth: number): { ticks: string[]; withYear: Set<string> } {
+  const perMonth = data.length > 0 ? plotWidth / data.length : LABEL_PX;
+  const step = perMonth >= LABEL_PX ? 1 : perMonth * 2 >= LABEL_PX ? 2 : 3;
+  const shown = data.filter((_, i) => i % step === 0);
+  const withYear = new Set(shown.filter((p, i) => i === 0 || p.year !== shown[i - 1]!.year).map((p) => p.month));
+  return { ticks: shown.map((p) => p.month), withYear };
 }
 
 /**
@@ -57,14 +75,17 @@ export function ForecastChart({ data, families, range }: Props) {
   const t = useTranslations('forecast');
   const locale = useLocale();
   const byMonth = new Map(data.map((p) => [p.month, p]));
+  // The chart's width, as Recharts measures it; until then the axis assumes a desktop.
+  const [width, setWidth] = useState(800);
+  const axis = axisMonths(data, width - Y_AXIS_WIDTH - MARGIN.right);
   const xAxis = (
     <XAxis
       dataKey="month"
-      tick={<MonthTick byMonth={byMonth} />}
+      ticks={axis.ticks}
+      interval={0}
+      tick={<MonthTick byMonth={byMonth} withYear={axis.withYear} />}
       tickLine={false}
       axisLine={{ stroke: 'var(--color-line)' }}
-      interval="preserveStartEnd"
-      minTickGap={4}
       height={34}
     />
   );
@@ -107,8 +128,8 @@ export function ForecastChart({ data, families, range }: Props) {
     <div data-testid="forecast-charts">
       <h3 className="text-sm font-medium text-ink">{t('recordsHeading')}</h3>
       <div role="img" aria-label={t('alt', range)} className="mt-2 h-72">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} accessibilityLayer={false} barCategoryGap="18%" margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <ResponsiveContainer width="100%" height="100%" onResize={(w) => setWidth(w)}>
+          <BarChart data={data} accessibilityLayer={false} barCategoryGap="18%" margin={MARGIN}>
             <CartesianGrid vertical={false} stroke="var(--color-line)" />
             {xAxis}
             {yAxis()}
@@ -123,7 +144,7 @@ export function ForecastChart({ data, families, range }: Props) {
       <h3 className="mt-5 text-sm font-medium text-ink">{t('actorsHeading')}</h3>
       <div role="img" aria-label={t('actorsAlt', range)} className="mt-2 h-36">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} accessibilityLayer={false} barCategoryGap="18%" margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+          <BarChart data={data} accessibilityLayer={false} barCategoryGap="18%" margin={MARGIN}>
             <CartesianGrid vertical={false} stroke="var(--color-line)" />
             {xAxis}
             {yAxis(3)}

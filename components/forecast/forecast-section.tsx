@@ -41,13 +41,12 @@ export async function ForecastSection() {
   ]);
   const families = FAMILY_IDS.map((id) => ({ id, label: tFamily(id) }));
   const familyLabels = Object.fromEntries(families.map((f) => [f.id, f.label]));
-  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   const first = view.entries[0]?.month ?? view.asOf.slice(0, 7);
   const last = view.entries.at(-1)?.month ?? first;
-  const data: ForecastChartPoint[] = view.entries.map((e, i) => ({
+  const data: ForecastChartPoint[] = view.entries.map((e) => ({
     month: e.month,
     monthLabel: formatMonthName(locale, e.month),
-    yearLabel: i === 0 || e.month.endsWith('-01') ? e.month.slice(0, 4) : '',
+    year: e.month.slice(0, 4),
     fullLabel: formatMonth(locale, e.month),
     ...e.records,
     recordsTotal: e.recordsTotal,
@@ -81,7 +80,7 @@ export async function ForecastSection() {
                   <span aria-hidden="true" className={`mt-1 inline-block size-3 shrink-0 rounded-sm ${FAMILY_SWATCH[f.id]}`} />
                   <span>
                     <span className="font-medium text-ink">{f.label}</span>
-                    <span className="block text-xs text-muted">{list.format(FAMILY_CATEGORIES[f.id].map((c) => tCategory(c)))}</span>
+                    <span className="block text-xs text-muted">{FAMILY_CATEGORIES[f.id].map((c) => tCategory(c)).join(', ')}</span>
                   </span>
                 </li>
               ))}

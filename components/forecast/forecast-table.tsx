@@ -30,7 +30,8 @@ export async function ForecastTable({ view, familyLabels }: { view: ForecastView
       <td className={CELL}>{count(c.actorsRemoved)}</td>
     </>
   );
-  const rowHead = 'sticky left-0 bg-surface py-1.5 pr-3 pl-2 text-left font-normal whitespace-nowrap';
+  // The month column stays in view while the table scrolls sideways; each use gives its background.
+  const rowHead = 'sticky left-0 py-1.5 pr-3 pl-2 text-left whitespace-nowrap';
   return (
     <ScrollRegion labelledBy="forecast-table-caption" className="rounded-md border border-line/60">
       <table className="w-full text-sm tabular-nums" data-testid="forecast-table">
@@ -59,15 +60,16 @@ export async function ForecastTable({ view, familyLabels }: { view: ForecastView
           </tr>
         </thead>
         <tbody>
-          <tr data-month="now" className="border-b-2 border-line bg-canvas/60">
-            <th scope="row" className={`${rowHead} bg-canvas`}>
-              {t('dueNowRow')}
+          <tr data-month="now" className="border-b-2 border-line bg-canvas">
+            <th scope="row" className={`${rowHead} bg-canvas font-normal`}>
+              <span className="block">{t('dueNowRow')}</span>
+              <span className="block text-xs text-muted">{t('dueNowRowHint')}</span>
             </th>
             {cells(view.dueNow)}
           </tr>
           {view.entries.map((e) => (
             <tr key={e.month} data-month={e.month} className="border-b border-line/60 hover:bg-canvas">
-              <th scope="row" className={rowHead}>
+              <th scope="row" className={`${rowHead} bg-surface font-normal`}>
                 <time dateTime={e.month} title={e.month}>
                   {formatMonth(locale, e.month)}
                 </time>
@@ -78,7 +80,7 @@ export async function ForecastTable({ view, familyLabels }: { view: ForecastView
         </tbody>
         <tfoot>
           <tr data-month="total" className="font-semibold">
-            <th scope="row" className={`${rowHead} font-semibold shadow-[inset_0_2px_0_var(--color-line)]`}>
+            <th scope="row" className={`${rowHead} bg-surface font-semibold shadow-[inset_0_2px_0_var(--color-line)]`}>
               {t('totalRow', { months: view.months })}
             </th>
             {FAMILY_IDS.map((f) => (
