@@ -69,7 +69,7 @@ function axisMonths(data: ForecastChartPoint[], plotWidth: number): { ticks: str
  * The forecast's two charts (client: Recharts measures its box): the records per month stacked by
  * family, and under it the actors removed per month on an axis of their own (actors are a few,
  * records many: on one axis the actors would not show). No animation, so screenshots see the
- * final bars. Each chart is one image for assistive technology; the table beside has the numbers.
+ * final bars. Each chart is one image for assistive technology; the table below has the numbers.
  */
 export function ForecastChart({ data, families, range }: Props) {
   const t = useTranslations('forecast');
