@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addDays, todayIn } from '../lib/retention/dates';
 import { expectNoSeriousViolations, pageFitsViewport } from './support/axe';
+import { showScheduleRebuilding } from './support/forecast';
 import { authFile, type Role } from './support/roles';
 
 /*
@@ -21,6 +22,10 @@ type Screen = {
   heading: string | RegExp;
   /** False for pages outside the dashboard shell (sign-in, password, not allowed, not found): no main navigation. */
   shell?: false;
+  /** What this entry shows beyond the path, for the test's name (a state the page is put in). */
+  variant?: string;
+  /** Puts the rendered page in that state before the sweep. */
+  prepare?: (page: Page) => Promise<void>;
   /** Views (VIEWS labels) with a known violation that is not fixed yet, and why: marked test.fixme. */
   fixme?: { views: readonly string[]; reason: string };
 };
@@ -36,6 +41,10 @@ export const SCREENS: readonly Screen[] = [
   { path: '/no-such-page', who: ['signedOut', 'manager'], heading: 'Page not found', shell: false },
   { path: '/', who: MANAGERS, heading: 'Overview' },
   { path: '/cleanup', who: MANAGERS, heading: 'Cleanup' },
+  // The job panel while the retention schedule is being re-planned (as a status answer says).
+  { path: '/cleanup', who: ['ops'], heading: 'Cleanup', variant: 'schedule re-planned', prepare: showScheduleRebuilding },
+  // The report of the last 30 days and, under it, the forecast panel.
+  { path: '/reports', who: MANAGERS, heading: 'Deleted customer records per day' },
   { path: '/settings', who: MANAGERS, heading: 'Settings' },
   { path: '/actors', who: ['support', 'admin'], heading: 'Actor lookup' },
   { path: '/actors/1001', who: ['support', 'admin'], heading: 'Actor 1001' },
@@ -114,7 +123,7 @@ test.describe.configure({ timeout: 60_000 });
 
 for (const screen of SCREENS) {
   for (const who of screen.who) {
-    test.describe(`${screen.path} ${who === 'signedOut' ? 'signed out' : `as ${who}`}`, () => {
+    test.describe(`${screen.path}${screen.variant ? ` (${screen.variant})` : ''} ${who === 'signedOut' ? 'signed out' : `as ${who}`}`, () => {
       test.use({ storageState: who === 'signedOut' ? { cookies: [], origins: [] } : authFile(who) });
 
       for (const view of VIEWS) {
@@ -129,6 +138,7 @@ for (const screen of SCREENS) {
           // Screens that stream or fetch parts (the overview's counts, the cleanup's status) settle
           // first: no loading placeholder left. (Not networkidle: the cleanup screen polls.)
           await expect(page.locator('.animate-pulse')).toHaveCount(0, { timeout: 20_000 });
+          await screen.prepare?.(page);
 
           await expectNoSeriousViolations(page, `${screen.path} as ${who} at ${view.label}`);
 

@@ -47,3 +47,10 @@ export function formatMonth(locale: AppLocale, month: string): string {
   if (!y || !m) return month;
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
+
+/** The month of a 'YYYY-MM' without its year, for chart axes: "Mar" / "mrt". */
+export function formatMonthName(locale: AppLocale, month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', month: 'short' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}

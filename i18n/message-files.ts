@@ -1,6 +1,7 @@
 import enActors from '../messages/en/actors.json';
 import enCleanup from '../messages/en/cleanup.json';
 import enCore from '../messages/en/core.json';
+import enForecast from '../messages/en/forecast.json';
 import enPolicy from '../messages/en/policy.json';
 import enReports from '../messages/en/reports.json';
 import enSettings from '../messages/en/settings.json';
@@ -9,6 +10,7 @@ import enStatement from '../messages/en/statement.json';
 import nlActors from '../messages/nl/actors.json';
 import nlCleanup from '../messages/nl/cleanup.json';
 import nlCore from '../messages/nl/core.json';
+import nlForecast from '../messages/nl/forecast.json';
 import nlPolicy from '../messages/nl/policy.json';
 import nlReports from '../messages/nl/reports.json';
 import nlSettings from '../messages/nl/settings.json';
@@ -22,9 +24,9 @@ import nlStatement from '../messages/nl/statement.json';
  * Plain data only (no next-intl import), so the type declaration of app-config.d.ts can use it.
  */
 export const MESSAGE_FILES = {
-  en: { core: enCore, cleanup: enCleanup, settings: enSettings, policy: enPolicy, reports: enReports, actors: enActors, statement: enStatement, selections: enSelections },
-  nl: { core: nlCore, cleanup: nlCleanup, settings: nlSettings, policy: nlPolicy, reports: nlReports, actors: nlActors, statement: nlStatement, selections: nlSelections },
+  en: { core: enCore, cleanup: enCleanup, settings: enSettings, policy: enPolicy, reports: enReports, actors: enActors, statement: enStatement, selections: enSelections, forecast: enForecast },
+  nl: { core: nlCore, cleanup: nlCleanup, settings: nlSettings, policy: nlPolicy, reports: nlReports, actors: nlActors, statement: nlStatement, selections: nlSelections, forecast: nlForecast },
 };
 
-export const EN_MESSAGES = { ...enCore, ...enCleanup, ...enSettings, ...enPolicy, ...enReports, ...enActors, ...enStatement, ...enSelections };
-export const NL_MESSAGES = { ...nlCore, ...nlCleanup, ...nlSettings, ...nlPolicy, ...nlReports, ...nlActors, ...nlStatement, ...nlSelections };
+export const EN_MESSAGES = { ...enCore, ...enCleanup, ...enSettings, ...enPolicy, ...enReports, ...enActors, ...enStatement, ...enSelections, ...enForecast };
+export const NL_MESSAGES = { ...nlCore, ...nlCleanup, ...nlSettings, ...nlPolicy, ...nlReports, ...nlActors, ...nlStatement, ...nlSelections, ...nlForecast };

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** What the production build is made from: a change to any of these makes the build stale. */
-const BUILD_INPUT_DIRS = ['app', 'components', 'server', 'lib', 'db', 'public'];
-const BUILD_INPUT_FILES = ['next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+/**
+ * What the production build is made from: a change to any of these makes the build stale. The
+ * messages and i18n are bundled into the pages too (a changed text alone must rebuild), and so is
+ * proxy.ts.
+ */
+const BUILD_INPUT_DIRS = ['app', 'components', 'server', 'lib', 'db', 'public', 'messages', 'i18n'];
+const BUILD_INPUT_FILES = ['next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'proxy.ts'];
 
 function newestMtime(entry: string): number {
   let stat: fs.Stats;

@@ -7,6 +7,7 @@ import { LocalDate, LocalDateTime } from '@/components/ui/local-date';
 import { formatCount } from '@/i18n/format';
 import type { JobStatus } from '@/lib/cleanup/job';
 import { ApiCallError } from './api';
+import { ScheduleState } from './schedule-state';
 
 export type ControlAction = { path: 'pause' | 'resume' | 'run' | 'acknowledge'; body?: object };
 
@@ -128,6 +129,7 @@ export function JobPanel({ status: s, canControl, canAcknowledge, timeZone, pend
           <dd className="tabular-nums">{n(s.breaker.approvedActorsLeft)}</dd>
         </div>
       </dl>
+      <ScheduleState schedule={s.schedule} timeZone={timeZone} />
       {s.state === 'stale' ? <p className="mt-3 rounded-md bg-danger/5 p-3 text-sm text-danger">{t('staleExplained', { cadences: 3 })}</p> : null}
       {s.paused ? (
         <p className="mt-3 text-sm">

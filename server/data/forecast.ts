@@ -1,10 +1,24 @@
 import 'server-only';
-import { computeForecast } from '@/lib/forecast/forecast';
+import { retentionToday } from '@/lib/env';
+import { computeForecast, FORECAST_DEFAULT_MONTHS } from '@/lib/forecast/forecast';
+import { buildForecastView, type ForecastView } from '@/lib/forecast/view';
 import type { IsoDate } from '@/lib/retention/dates';
 import type { Forecast } from '@/lib/retention/forecast';
+import { requirePermission } from '@/server/auth/require-permission';
 import { getServerDb } from '@/server/db';
 
 /** The forecast for a caller who may read reports (checked by the route or page). */
 export async function getForecast(params: { asOf: IsoDate; months: number }): Promise<Forecast> {
   return computeForecast(await getServerDb(), params);
+}
+
+/**
+ * The forecast panel's data (/reports, /cleanup): the coming 12 months from today (in
+ * RETENTION_TIME_ZONE), the same forecast GET forecast gives for the day, by category family.
+ * `asOf` is for tests; the screens always ask for today. Needs `reports.read`.
+ */
+export async function getForecastView(params: { asOf?: IsoDate } = {}): Promise<ForecastView> {
+  await requirePermission('reports.read');
+  const forecast = await computeForecast(await getServerDb(), { asOf: params.asOf ?? retentionToday(), months: FORECAST_DEFAULT_MONTHS });
+  return buildForecastView(forecast);
 }

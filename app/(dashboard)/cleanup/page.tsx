@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
 import { CleanupDashboard } from '@/components/cleanup/cleanup-dashboard';
 import { RequestCounts } from '@/components/cleanup/request-counts';
+import { ForecastSection } from '@/components/forecast/forecast-section';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { PageHeader } from '@/components/ui/page-header';
+import { PanelSkeleton } from '@/components/ui/skeleton';
 import { hasPermission } from '@/lib/auth/permissions';
 import { getEnv } from '@/lib/env';
+import { FORECAST_DEFAULT_MONTHS } from '@/lib/forecast/forecast';
 import { requirePermission } from '@/server/auth/require-permission';
 import { getCleanupBacklogHistory, getCleanupRuns, getCleanupStatus } from '@/server/data/cleanup';
 import { readRequestCounts } from '@/server/data/requests';
@@ -20,15 +24,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-/** The ops screen: the cleanup job's state and controls, live progress, backlog and run history. */
+/** The ops screen: the cleanup job's state and controls, live progress, backlog and run history, and the forecast. */
 export default async function CleanupPage() {
   const caller = await requirePermission('cleanup.read', { returnTo: '/cleanup' });
-  const [status, runs, backlog, requestCounts, t] = await Promise.all([
+  const [status, runs, backlog, requestCounts, t, tForecast] = await Promise.all([
     getCleanupStatus(),
     getCleanupRuns(20),
     getCleanupBacklogHistory(BURN_DOWN_DAYS),
     readRequestCounts(),
     getTranslations('cleanup'),
+    getTranslations('forecast'),
   ]);
   return (
     <div className="space-y-6">
@@ -44,6 +49,16 @@ export default async function CleanupPage() {
         />
       </QueryProvider>
       <RequestCounts legalHolds={requestCounts.legalHolds} removalRequestsWaiting={requestCounts.removalRequestsWaiting} />
+      {/*
+       * Server-rendered below the live dashboard and outside its query client: it is loaded once
+       * with the page (the forecast moves by the day, not by the run), and streamed, so the live
+       * part never waits for it. Every role of this screen may read reports; checked all the same.
+       */}
+      {hasPermission(caller.role, 'reports.read') ? (
+        <Suspense fallback={<PanelSkeleton label={tForecast('title', { months: FORECAST_DEFAULT_MONTHS })} rows={8} />}>
+          <ForecastSection />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

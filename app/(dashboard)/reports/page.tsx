@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { ForecastSection } from '@/components/forecast/forecast-section';
 import { DeletedPerDayChart } from '@/components/reports/deleted-per-day-chart';
 import { DayTableView } from '@/components/reports/day-table';
 import { RangeForm } from '@/components/reports/range-form';
@@ -8,8 +10,10 @@ import { ReportTotals } from '@/components/reports/totals';
 import { LocalDate } from '@/components/ui/local-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
+import { PanelSkeleton } from '@/components/ui/skeleton';
 import { buttonClass } from '@/components/ui/button-styles';
 import { getEnv } from '@/lib/env';
+import { FORECAST_DEFAULT_MONTHS } from '@/lib/forecast/forecast';
 import { buildDayTable, countDays, REPORT_MAX_DAYS, resolveReportRange } from '@/lib/reports/deleted-per-day';
 import { CATEGORY_IDS } from '@/lib/retention/categories';
 import { requirePermission } from '@/server/auth/require-permission';
@@ -38,7 +42,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const asked = { from: param(params.from), to: param(params.to) };
   const query = new URLSearchParams(Object.entries(asked).filter((e): e is [string, string] => e[1] !== undefined)).toString();
   await requirePermission('reports.read', { returnTo: query ? `/reports?${query}` : '/reports' });
-  const t = await getTranslations('reports');
+  const [t, tForecast] = await Promise.all([getTranslations('reports'), getTranslations('forecast')]);
   const today = retentionToday();
   const range = resolveReportRange(asked, today, { maxDays: REPORT_MAX_DAYS });
   const labels = Object.fromEntries(CATEGORY_IDS.map((id) => [id, t(`categories.${id}`)]));
@@ -106,6 +110,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           </Panel>
         </>
       ) : null}
+
+      {/* The months ahead, after the days behind; streamed, so a slow forecast never holds up the report. */}
+      <Suspense fallback={<PanelSkeleton label={tForecast('title', { months: FORECAST_DEFAULT_MONTHS })} rows={8} />}>
+        <ForecastSection />
+      </Suspense>
     </div>
   );
 }
