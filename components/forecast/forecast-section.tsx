@@ -5,6 +5,7 @@ import { LocalDate } from '@/components/ui/local-date';
 import { Panel } from '@/components/ui/panel';
 import { formatMonth, formatMonthName } from '@/i18n/format';
 import type { AppLocale } from '@/i18n/locales';
+import { FORECAST_DEFAULT_MONTHS } from '@/lib/forecast/forecast';
 import { FAMILY_CATEGORIES, FAMILY_IDS } from '@/lib/retention/families';
 import { getForecastView } from '@/server/data/forecast';
 import { ForecastChart, type ForecastChartPoint } from './forecast-chart';
@@ -39,6 +40,17 @@ export async function ForecastSection() {
     getTranslations('reports.categories'),
     getLocale() as Promise<AppLocale>,
   ]);
+  if (view === null) {
+    return (
+      <div data-testid="forecast-panel">
+        <Panel id="forecast-heading" title={t('title', { months: FORECAST_DEFAULT_MONTHS })}>
+          <p className="rounded-md border border-line bg-canvas/60 px-3 py-2 text-sm text-ink" data-testid="forecast-replanning">
+            {t('replanning')}
+          </p>
+        </Panel>
+      </div>
+    );
+  }
   const families = FAMILY_IDS.map((id) => ({ id, label: tFamily(id) }));
   const familyLabels = Object.fromEntries(families.map((f) => [f.id, f.label]));
   const first = view.entries[0]?.month ?? view.asOf.slice(0, 7);

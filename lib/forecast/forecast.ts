@@ -18,14 +18,20 @@ export const FORECAST_MAX_MONTHS = 24;
  * the schedule is being rebuilt (after a settings change) it walks the library instead.
  */
 export async function computeForecast(db: Db, params: { asOf: IsoDate; months: number }): Promise<Forecast> {
+  return (await forecastFromSchedule(db, params)) ?? walkForecast(db, params);
+}
+
+/**
+ * The forecast summed over the retention schedule, or `null` while the schedule is being rebuilt
+ * (the screens then say so instead of walking the whole library on every page view).
+ */
+export async function forecastFromSchedule(db: Db, params: { asOf: IsoDate; months: number }): Promise<Forecast | null> {
   const client = await db.$client.connect();
   try {
-    const sums = await sumSchedule(client, { asOf: params.asOf, months: params.months });
-    if (sums) return sums.forecast;
+    return (await sumSchedule(client, { asOf: params.asOf, months: params.months }))?.forecast ?? null;
   } finally {
     client.release();
   }
-  return walkForecast(db, params);
 }
 
 /**
