@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
+import { formatIsoDate } from '../i18n/format';
 import { addDays, todayIn } from '../lib/retention/dates';
 import { authFile } from './support/roles';
 
@@ -43,8 +44,9 @@ test.describe('the report screen as manager', () => {
   test('shows the last 30 days by default: the charts, the table with every day, and the totals', async ({ page }) => {
     await page.goto('/reports');
     await expect(page.getByRole('heading', { level: 1, name: 'Deleted customer records per day' })).toBeVisible();
-    await expect(page.getByLabel('From', { exact: true })).toHaveValue(addDays(today, -29));
-    await expect(page.getByLabel('To', { exact: true })).toHaveValue(today);
+    // The date fields write the day as the screens do ("15 Nov 2024"); the form sends it as ISO.
+    await expect(page.getByLabel('From', { exact: true })).toHaveValue(formatIsoDate('en', addDays(today, -29)));
+    await expect(page.getByLabel('To', { exact: true })).toHaveValue(formatIsoDate('en', today));
     await expect(page.getByRole('link', { name: 'Last 30 days' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('range-shown')).toContainText('30 days');
     await expect(page.getByRole('img', { name: /Stacked bar chart of the records deleted and anonymized per day/ })).toBeVisible();
@@ -78,7 +80,7 @@ test.describe('the report screen as manager', () => {
 
     // A bookmarked range opens as it was.
     await page.goto(`/reports?from=2026-02-27&to=2026-03-02`);
-    await expect(page.getByLabel('From', { exact: true })).toHaveValue('2026-02-27');
+    await expect(page.getByLabel('From', { exact: true })).toHaveValue('27 Feb 2026');
     expect((await readTable(page)).rows.map((r) => r.date)).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
   });
 

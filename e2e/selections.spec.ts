@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { formatIsoDate } from '../i18n/format';
 import { addDays, todayIn } from '../lib/retention/dates';
 import { pageFitsViewport } from './support/axe';
 import { PROJECT_DIR } from './support/paths';
@@ -56,7 +57,8 @@ test.describe('the Selections screen as manager', () => {
     // The demo manager is tied to the first instance: it is named, not chosen.
     await expect(page.getByTestId('instance-tied')).toContainText('Bibliotheek Rivierenland');
     await expect(page.getByLabel('Library instance', { exact: true })).toHaveCount(0);
-    await expect(page.getByLabel('As of', { exact: true })).toHaveValue(today);
+    // The date field writes the day as the screens do; the form sends it as ISO.
+    await expect(page.getByLabel('As of', { exact: true })).toHaveValue(formatIsoDate('en', today));
 
     const api = (await (await page.request.get('/api/v1/selections?instanceId=1')).json()) as ApiSelection;
     expect(api.actors).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { formatIsoDate } from '../i18n/format';
 import { authFile } from './support/roles';
 
 /*
@@ -8,10 +9,10 @@ import { authFile } from './support/roles';
 
 test.use({ storageState: authFile('admin') });
 
-/** The date `days` from now as YYYY-MM-DD (UTC), with the day after it: the test may run around midnight. */
+/** The date `days` from now as the screen writes it (UTC), with the day after it: the test may run around midnight. */
 function datesAround(days: number): string[] {
   const at = Date.now() + days * 86_400_000;
-  return [new Date(at).toISOString().slice(0, 10), new Date(at + 86_400_000).toISOString().slice(0, 10)];
+  return [at, at + 86_400_000].map((t) => formatIsoDate('en', new Date(t).toISOString().slice(0, 10)));
 }
 
 test('admin chooses a token’s lifetime and sees its expiry', async ({ page, request }) => {

@@ -7,6 +7,7 @@ import enReports from '../messages/en/reports.json';
 import enSettings from '../messages/en/settings.json';
 import enSelections from '../messages/en/selections.json';
 import enStatement from '../messages/en/statement.json';
+import enTerms from '../messages/en/terms.json';
 import nlActors from '../messages/nl/actors.json';
 import nlCleanup from '../messages/nl/cleanup.json';
 import nlCore from '../messages/nl/core.json';
@@ -16,6 +17,7 @@ import nlReports from '../messages/nl/reports.json';
 import nlSettings from '../messages/nl/settings.json';
 import nlSelections from '../messages/nl/selections.json';
 import nlStatement from '../messages/nl/statement.json';
+import nlTerms from '../messages/nl/terms.json';
 
 /*
  * The message files of each language: `messages/<locale>/core.json` for the shell and the earlier
@@ -24,9 +26,9 @@ import nlStatement from '../messages/nl/statement.json';
  * Plain data only (no next-intl import), so the type declaration of app-config.d.ts can use it.
  */
 export const MESSAGE_FILES = {
-  en: { core: enCore, cleanup: enCleanup, settings: enSettings, policy: enPolicy, reports: enReports, actors: enActors, statement: enStatement, selections: enSelections, forecast: enForecast },
-  nl: { core: nlCore, cleanup: nlCleanup, settings: nlSettings, policy: nlPolicy, reports: nlReports, actors: nlActors, statement: nlStatement, selections: nlSelections, forecast: nlForecast },
+  en: { core: enCore, cleanup: enCleanup, settings: enSettings, policy: enPolicy, reports: enReports, actors: enActors, statement: enStatement, selections: enSelections, forecast: enForecast, terms: enTerms },
+  nl: { core: nlCore, cleanup: nlCleanup, settings: nlSettings, policy: nlPolicy, reports: nlReports, actors: nlActors, statement: nlStatement, selections: nlSelections, forecast: nlForecast, terms: nlTerms },
 };
 
-export const EN_MESSAGES = { ...enCore, ...enCleanup, ...enSettings, ...enPolicy, ...enReports, ...enActors, ...enStatement, ...enSelections, ...enForecast };
-export const NL_MESSAGES = { ...nlCore, ...nlCleanup, ...nlSettings, ...nlPolicy, ...nlReports, ...nlActors, ...nlStatement, ...nlSelections, ...nlForecast };
+export const EN_MESSAGES = { ...enCore, ...enCleanup, ...enSettings, ...enPolicy, ...enReports, ...enActors, ...enStatement, ...enSelections, ...enForecast, ...enTerms };
+export const NL_MESSAGES = { ...nlCore, ...nlCleanup, ...nlSettings, ...nlPolicy, ...nlReports, ...nlActors, ...nlStatement, ...nlSelections, ...nlForecast, ...nlTerms };

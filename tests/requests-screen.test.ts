@@ -15,6 +15,7 @@ import { countLegalHoldsNow, countRemovalRequestsWaiting, getActorRequests } fro
 import type { Caller } from '@/lib/auth/caller';
 import { ForbiddenError } from '@/lib/auth/errors';
 import { createApiToken } from '@/lib/auth/tokens';
+import { formatIsoDate } from '@/i18n/format';
 import { retentionToday } from '@/lib/env';
 import { recordRemovalRequest, setLegalHold } from '@/lib/requests/requests';
 import { TYPICAL_SETTINGS } from '@/lib/retention/settings';
@@ -125,7 +126,7 @@ describe('the request and hold actions', () => {
 
     for (const confirmed of [undefined, 'yes']) {
       const again = value(await asSupport(() => requestRemoval(null, form({ actorId: '7005', reason: 'again', confirmed }))));
-      expect(again).toEqual({ ok: false, formError: `A removal request of ${today} is already recorded. A request cannot be withdrawn, and a second one changes nothing.`, fieldErrors: {} });
+      expect(again).toEqual({ ok: false, formError: `A removal request of ${formatIsoDate('en', today)} is already recorded. A request cannot be withdrawn, and a second one changes nothing.`, fieldErrors: {} });
     }
     expect((await requestRows()).filter((r) => r.actor_id === 7005)).toHaveLength(1);
   });

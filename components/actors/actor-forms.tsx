@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button-styles';
 import { TextField } from '@/components/ui/text-field';
+import { DateField } from '@/components/ui/date-field';
 
 /*
  * The lookup's forms are plain GET forms: a lookup stays in the address (to share or reload) and
@@ -24,7 +25,7 @@ export function ActorSearchForm({ values, errors, timeZone }: { values: { actorI
           errors={errors.actorId ? [errors.actorId] : undefined}
           required
         />
-        <TextField name="asOf" label={t('asOf')} hint={t('asOfHint', { timeZone })} type="date" defaultValue={values.asOf} errors={errors.asOf ? [errors.asOf] : undefined} />
+        <DateField name="asOf" label={t('asOf')} hint={t('asOfHint', { timeZone })} defaultValue={values.asOf} errors={errors.asOf ? [errors.asOf] : undefined} className="" />
         <button type="submit" className={`${buttonClass('primary')} sm:justify-self-start`}>
           {t('lookUp')}
         </button>
@@ -39,7 +40,7 @@ export function AsOfForm({ actorId, asOf, error, isToday }: { actorId: number; a
   const t = useTranslations('actors');
   return (
     <form method="get" action={`/actors/${actorId}`} className="flex flex-wrap items-end gap-2">
-      <TextField name="asOf" label={t('asOf')} type="date" defaultValue={asOf} errors={error ? [error] : undefined} className="w-44" />
+      <DateField name="asOf" label={t('asOf')} defaultValue={asOf} errors={error ? [error] : undefined} className="w-48" />
       <button type="submit" className={buttonClass('primary')}>
         {t('show')}
       </button>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from 'react';
 import { buttonClass } from '@/components/ui/button-styles';
+import { DateField } from '@/components/ui/date-field';
 import { CONTROL_CLASS, FieldShell } from '@/components/ui/field-shell';
 import { LocalDate } from '@/components/ui/local-date';
 import { SuccessNotice } from '@/components/ui/notice';
@@ -200,6 +201,8 @@ export function LegalHoldForms({ actorId, hold }: { actorId: number; hold: { unt
   const t = useTranslations('actors.requests.hold');
   const id = useId();
   const [until, setUntil] = useState(hold?.until ?? '');
+  // A new field (empty) once the hold is released: the date field keeps what is typed itself.
+  const [untilField, setUntilField] = useState(0);
   const [reason, setReason] = useState('');
   const [releaseReason, setReleaseReason] = useState('');
   const [placeState, placeAction, placing] = useActionState<PlaceLegalHoldResult | null, FormData>(placeLegalHold, null);
@@ -208,6 +211,7 @@ export function LegalHoldForms({ actorId, hold }: { actorId: number; hold: { unt
   useAfterSuccess(releaseState, () => {
     setReleaseReason('');
     setUntil('');
+    setUntilField((n) => n + 1);
   });
   const placeErrors = placeState && !placeState.ok ? placeState : null;
   const releaseErrors = releaseState && !releaseState.ok ? releaseState : null;
@@ -229,9 +233,17 @@ export function LegalHoldForms({ actorId, hold }: { actorId: number; hold: { unt
 
       <form action={placeAction} noValidate className="space-y-3">
         <input type="hidden" name="actorId" value={actorId} />
-        <FieldShell id={`${id}-until`} label={t('until')} hint={t('untilHint')} errors={placeErrors?.fieldErrors.until} className="max-w-xs">
-          {(control) => <input {...control} type="date" name="until" value={until} onChange={(e) => setUntil(e.target.value)} className={CONTROL_CLASS} />}
-        </FieldShell>
+        <DateField
+          key={untilField}
+          id={`${id}-until`}
+          name="until"
+          label={t('until')}
+          hint={t('untilHint')}
+          defaultValue={until}
+          onValueChange={setUntil}
+          errors={placeErrors?.fieldErrors.until}
+          className="max-w-xs"
+        />
         <ReasonField
           id={`${id}-reason`}
           name="reason"

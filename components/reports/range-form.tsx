@@ -2,7 +2,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button-styles';
-import { TextField } from '@/components/ui/text-field';
+import { DateField } from '@/components/ui/date-field';
 import { lastDays, REPORT_MAX_DAYS } from '@/lib/reports/deleted-per-day';
 
 export const QUICK_DAYS = [7, 30, 90] as const;
@@ -27,8 +27,8 @@ export async function RangeForm({ from, to, today, shown, errors }: Props) {
   return (
     <div className="flex flex-wrap items-end gap-x-6 gap-y-4">
       <Form action="/reports" className="flex flex-wrap items-end gap-3">
-        <TextField name="from" type="date" label={t('from')} defaultValue={from} errors={errors.from} className="w-44" />
-        <TextField name="to" type="date" label={t('to')} defaultValue={to} errors={errors.to} className="w-44" />
+        <DateField name="from" label={t('from')} defaultValue={from} errors={errors.from} className="w-52" />
+        <DateField name="to" label={t('to')} defaultValue={to} errors={errors.to} className="w-52" />
         <button type="submit" className={buttonClass('primary')}>
           {t('show')}
         </button>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button-styles';
 import { SelectField } from '@/components/ui/select-field';
-import { TextField } from '@/components/ui/text-field';
+import { DateField } from '@/components/ui/date-field';
 import { MEMBERSHIP_FILTERS } from '@/lib/selections/types';
 
 type Field = 'instanceId' | 'membership' | 'loanHistoryOptIn' | 'borrowedFrom' | 'borrowedTo' | 'asOf';
@@ -63,9 +63,9 @@ export async function CriteriaForm({ values, instances, tiedTo, errors }: Props)
           errors={errors.membership}
         />
         <SelectField name="loanHistoryOptIn" label={t('criteria.optIn')} options={optInOptions} defaultValue={values.loanHistoryOptIn} errors={errors.loanHistoryOptIn} />
-        <TextField name="borrowedFrom" type="date" label={t('criteria.borrowedFrom')} defaultValue={values.borrowedFrom} errors={errors.borrowedFrom} />
-        <TextField name="borrowedTo" type="date" label={t('criteria.borrowedTo')} defaultValue={values.borrowedTo} errors={errors.borrowedTo} />
-        <TextField name="asOf" type="date" label={t('criteria.asOf')} defaultValue={values.asOf} errors={errors.asOf} />
+        <DateField name="borrowedFrom" label={t('criteria.borrowedFrom')} defaultValue={values.borrowedFrom} errors={errors.borrowedFrom} className="" />
+        <DateField name="borrowedTo" label={t('criteria.borrowedTo')} defaultValue={values.borrowedTo} errors={errors.borrowedTo} className="" />
+        <DateField name="asOf" label={t('criteria.asOf')} defaultValue={values.asOf} errors={errors.asOf} className="" />
       </div>
       <p className="max-w-3xl text-xs text-muted">
         {t('criteria.periodHint')} {t('criteria.asOfHint')}

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { Fragment, type ReactNode, type Ref } from 'react';
 import { LocalDate } from '@/components/ui/local-date';
-import { formatCount } from '@/i18n/format';
+import { formatCount, formatIsoDate } from '@/i18n/format';
 import { CATEGORY_IDS } from '@/lib/retention/categories';
 import type { SettingName } from '@/lib/retention/settings';
 import type { Delay } from '@/lib/settings/kept-longer';
@@ -117,9 +117,9 @@ export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
         <p className="text-sm text-muted">{t('nothingDue')}</p>
       ) : (
         // Focusable so that a keyboard can scroll it where it is wider than a phone (axe: scrollable-region-focusable).
-        <div tabIndex={0} role="region" aria-label={t('tableCaption', { date: whatIf.asOf })} className="overflow-x-auto rounded-md border border-line bg-surface">
+        <div tabIndex={0} role="region" aria-label={t('tableCaption', { date: formatIsoDate(locale, whatIf.asOf) })} className="overflow-x-auto rounded-md border border-line bg-surface">
           <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{t('tableCaption', { date: whatIf.asOf })}</caption>
+            <caption className="sr-only">{t('tableCaption', { date: formatIsoDate(locale, whatIf.asOf) })}</caption>
             <thead>
               <tr className="border-b border-line text-xs text-muted sm:tracking-wide sm:uppercase">
                 <th scope="col" className="px-1.5 py-2 font-medium sm:px-3">

@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getActionTranslator } from '@/i18n/request-locale';
+import { formatIsoDate } from '@/i18n/format';
+import { getActionTranslator, getRequestLocale } from '@/i18n/request-locale';
 import { ActorNotFoundError, RemovalRequestExistsError, RequestInputError } from '@/lib/requests/requests';
 import type { IsoDate } from '@/lib/retention/dates';
 import { parseRemovalForm, REMOVAL_FORM_FIELDS } from '@/lib/validation/requests';
@@ -29,7 +30,8 @@ export async function requestRemoval(_previous: RequestRemovalResult | null, for
   const parsed = parseRemovalForm(formFields(formData, REMOVAL_FORM_FIELDS));
   if (!parsed.ok) return translateRequestFormErrors(t, parsed.errors);
   const { actorId, reason, confirmed } = parsed.form;
-  const exists = (on: IsoDate) => actionFailure(t('actors.requests.errors.requestExists', { date: on }));
+  const locale = await getRequestLocale();
+  const exists = (on: IsoDate) => actionFailure(t('actors.requests.errors.requestExists', { date: formatIsoDate(locale, on) }));
   try {
     if (!confirmed) {
       const preview = await previewRemovalRequest(caller, { actorId, via: 'screen' });

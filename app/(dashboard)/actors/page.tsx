@@ -7,6 +7,7 @@ import { Panel } from '@/components/ui/panel';
 import { getEnv } from '@/lib/env';
 import { parseScreenActorId, parseScreenAsOf } from '@/lib/validation/actors';
 import { requirePermission } from '@/server/auth/require-permission';
+import { normalizeDateParam } from '@/i18n/date-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +27,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
   await requirePermission('actor.lookup', { returnTo: '/actors' });
   const params = await searchParams;
   const rawId = first(params.actorId);
-  const rawAsOf = first(params.asOf) ?? '';
+  const rawAsOf = normalizeDateParam(first(params.asOf)) ?? '';
   const t = await getTranslations('actors');
   const errors: { actorId?: string; asOf?: string } = {};
   if (rawId !== undefined) {

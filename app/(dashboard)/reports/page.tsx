@@ -19,6 +19,7 @@ import { CATEGORY_IDS } from '@/lib/retention/categories';
 import { requirePermission } from '@/server/auth/require-permission';
 import { retentionToday } from '@/lib/env';
 import { getDeletedPerDayReport } from '@/server/data/reports';
+import { normalizeDateParam } from '@/i18n/date-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -39,7 +40,8 @@ const param = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  */
 export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const asked = { from: param(params.from), to: param(params.to) };
+  // A day typed in the date field and sent without JavaScript ("15 Nov 2024") reads as its ISO form.
+  const asked = { from: normalizeDateParam(param(params.from)), to: normalizeDateParam(param(params.to)) };
   const query = new URLSearchParams(Object.entries(asked).filter((e): e is [string, string] => e[1] !== undefined)).toString();
   await requirePermission('reports.read', { returnTo: query ? `/reports?${query}` : '/reports' });
   const [t, tForecast] = await Promise.all([getTranslations('reports'), getTranslations('forecast')]);

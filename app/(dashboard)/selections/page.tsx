@@ -16,6 +16,7 @@ import { getEnv, retentionToday } from '@/lib/env';
 import { MEMBERSHIP_STATES } from '@/lib/selections/types';
 import { requirePermission } from '@/server/auth/require-permission';
 import { loadSelectionScreen, SELECTION_FIELDS, type SelectionField } from '@/server/data/selections-screen';
+import { normalizeDateParam } from '@/i18n/date-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,11 +36,14 @@ const param = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * this product's, with a period the loans it covers (linked and anonymized) and per month, and the
  * two CSV downloads. A bad criterion is explained beside its field, never an error page.
  */
+const DATE_FIELDS: ReadonlySet<SelectionField> = new Set<SelectionField>(['borrowedFrom', 'borrowedTo', 'asOf']);
+
 export default async function SelectionsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const asked: Partial<Record<SelectionField, string>> = {};
   for (const field of SELECTION_FIELDS) {
-    const value = param(params[field]);
+    // A day typed in a date field and sent without JavaScript ("15 Nov 2024") reads as its ISO form.
+    const value = DATE_FIELDS.has(field) ? normalizeDateParam(param(params[field])) : param(params[field]);
     if (value !== undefined) asked[field] = value;
   }
   const query = new URLSearchParams(Object.entries(asked) as [string, string][]).toString();

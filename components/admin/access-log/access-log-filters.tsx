@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button-styles';
 import { TextField } from '@/components/ui/text-field';
+import { DateField } from '@/components/ui/date-field';
 
 export type AccessLogFilterValues = { actorId: string; caller: string; from: string; to: string };
 
@@ -13,8 +14,8 @@ export function AccessLogFiltersForm({ values, errors, timeZone }: { values: Acc
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto_auto] lg:items-end">
         <TextField name="actorId" label={t('actorId')} inputMode="numeric" defaultValue={values.actorId} errors={errors.actorId} />
         <TextField name="caller" label={t('caller')} defaultValue={values.caller} errors={errors.caller} />
-        <TextField name="from" label={t('from')} type="date" defaultValue={values.from} errors={errors.from} />
-        <TextField name="to" label={t('to')} type="date" defaultValue={values.to} errors={errors.to} />
+        <DateField name="from" label={t('from')} defaultValue={values.from} errors={errors.from} className="" />
+        <DateField name="to" label={t('to')} defaultValue={values.to} errors={errors.to} className="" />
         <button type="submit" className={buttonClass('primary')}>
           {t('apply')}
         </button>

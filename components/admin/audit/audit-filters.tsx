@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button-styles';
 import { SelectField } from '@/components/ui/select-field';
-import { TextField } from '@/components/ui/text-field';
+import { DateField } from '@/components/ui/date-field';
 import { AUDIT_KINDS } from '@/lib/validation/audit';
 
 export type AuditFilterValues = { kind: string; from: string; to: string };
@@ -23,8 +23,8 @@ export function AuditFiltersForm({ values, errors, timeZone }: { values: AuditFi
           options={(['all', ...AUDIT_KINDS] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
           errors={errors.kind}
         />
-        <TextField name="from" label={t('from')} type="date" defaultValue={values.from} errors={errors.from} />
-        <TextField name="to" label={t('to')} type="date" defaultValue={values.to} errors={errors.to} />
+        <DateField name="from" label={t('from')} defaultValue={values.from} errors={errors.from} className="" />
+        <DateField name="to" label={t('to')} defaultValue={values.to} errors={errors.to} className="" />
         <button type="submit" className={buttonClass('primary')}>
           {t('apply')}
         </button>

@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { ScrollRegion } from '@/components/ui/scroll-region';
-import { formatDateTime } from '@/i18n/format';
+import { formatDateTime, formatIsoDate } from '@/i18n/format';
 import { AUDIT_ACTIONS } from '@/lib/auth/audit-actions';
 import { isUserRole } from '@/lib/auth/permissions';
 import type { AuditScreenEntry } from '@/server/data/admin';
@@ -31,6 +31,9 @@ function Details({ entry }: { entry: AuditScreenEntry }) {
   const t = useTranslations('adminAudit.details');
   const tRoles = useTranslations('common.roles');
   const tUsers = useTranslations('adminUsers');
+  const locale = useLocale();
+  // Calendar days of the details ('YYYY-MM-DD') as every screen writes them.
+  const day = (iso: string) => formatIsoDate(locale, iso);
   const d = entry.details;
   const role = (v: unknown) => (isUserRole(v) ? tRoles(v) : String(v));
   const tie = (id: unknown, name: unknown) => (id === null || id === undefined ? tUsers('allInstancesShort') : typeof name === 'string' ? name : `#${String(id)}`);
@@ -49,9 +52,9 @@ function Details({ entry }: { entry: AuditScreenEntry }) {
     if (d.demo === true) lines.push(t('demo'));
     if (typeof d.approvedActors === 'number') lines.push(t('approvedActors', { count: d.approvedActors }));
     // Requests about one customer: the dates and the reason (a reference), never the actor.
-    if (typeof d.requestedOn === 'string') lines.push(t('requestedOn', { date: d.requestedOn }));
+    if (typeof d.requestedOn === 'string') lines.push(t('requestedOn', { date: day(d.requestedOn) }));
     if (d.until !== undefined && entry.action !== 'legal_hold.release')
-      lines.push(d.oldUntil !== undefined ? t('untilChange', { from: d.oldUntil === null ? '—' : String(d.oldUntil), to: d.until === null ? '—' : String(d.until) }) : d.until === null ? t('noEnd') : t('until', { date: String(d.until) }));
+      lines.push(d.oldUntil !== undefined ? t('untilChange', { from: d.oldUntil === null ? '—' : day(String(d.oldUntil)), to: d.until === null ? '—' : day(String(d.until)) }) : d.until === null ? t('noEnd') : t('until', { date: day(String(d.until)) }));
     if (typeof d.reason === 'string') lines.push(t('reason', { reason: d.reason }));
   }
   if (lines.length === 0) return <span className="text-muted">—</span>;

@@ -1,11 +1,12 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FormError } from '@/components/auth/form-error';
 import { PendingButton } from '@/components/ui/pending-button';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
+import { formatIsoDate } from '@/i18n/format';
 import type { UserRole } from '@/lib/auth/roles';
 import { API_TOKEN_DEFAULT_EXPIRY_DAYS, API_TOKEN_EXPIRY_CHOICES } from '@/lib/validation/auth';
 import type { ActionResult } from '@/lib/validation/result';
@@ -22,6 +23,7 @@ import { RoleField } from '../role-field';
  */
 export function CreateTokenForm({ instances, callerInstanceId }: { instances: readonly AdminInstance[]; callerInstanceId: number | null }) {
   const t = useTranslations();
+  const locale = useLocale();
   const [state, action] = useActionState<ActionResult<CreatedTokenResult> | null, FormData>(createApiToken, null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<UserRole>('manager');
@@ -77,7 +79,7 @@ export function CreateTokenForm({ instances, callerInstanceId }: { instances: re
       {created ? (
         <OneTimeSecret
           title={t('adminTokens.newToken', { name: created.name })}
-          hint={`${t('adminTokens.newTokenHint')} ${t('adminTokens.newTokenExpires', { date: created.expiresAt.slice(0, 10) })}`}
+          hint={`${t('adminTokens.newTokenHint')} ${t('adminTokens.newTokenExpires', { date: formatIsoDate(locale, created.expiresAt.slice(0, 10)) })}`}
           value={created.token}
           onDismiss={() => setDismissed(state)}
         />

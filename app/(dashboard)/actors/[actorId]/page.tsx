@@ -19,6 +19,7 @@ import { parseScreenActorId, parseScreenAsOf } from '@/lib/validation/actors';
 import { requirePermission } from '@/server/auth/require-permission';
 import { lookUpActorTimeline } from '@/server/data/actor-report';
 import { readActorRequests } from '@/server/data/requests';
+import { normalizeDateParam } from '@/i18n/date-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -62,7 +63,7 @@ export default async function ActorPage({ params, searchParams }: { params: Para
     );
   }
 
-  const rawAsOf = first((await searchParams).asOf);
+  const rawAsOf = normalizeDateParam(first((await searchParams).asOf));
   const parsedAsOf = parseScreenAsOf(rawAsOf);
   if (parsedAsOf === false) {
     return (

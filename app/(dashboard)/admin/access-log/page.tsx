@@ -8,6 +8,7 @@ import { accessLogFiltersSchema } from '@/lib/validation/access-log';
 import { requirePermission } from '@/server/auth/require-permission';
 import { parseScreenFilters } from '@/server/screen-filters';
 import { getAccessLogScreen } from '@/server/data/access-log';
+import { normalizeDateParam } from '@/i18n/date-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function AccessLogPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission('logs.read', { returnTo: '/admin/access-log' });
   const params = await searchParams;
-  const raw = { actorId: first(params.actorId), caller: first(params.caller), from: first(params.from), to: first(params.to) };
+  const raw = { actorId: first(params.actorId), caller: first(params.caller), from: normalizeDateParam(first(params.from)), to: normalizeDateParam(first(params.to)) };
   const { filters, errors } = await parseScreenFilters(accessLogFiltersSchema, raw, 'actorId');
   const [{ entries, isLimited, limit, timeZone }, t] = await Promise.all([getAccessLogScreen(filters), getTranslations('adminAccessLog')]);
   return (

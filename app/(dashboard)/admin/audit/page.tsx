@@ -8,6 +8,7 @@ import { auditFiltersSchema } from '@/lib/validation/audit';
 import { requirePermission } from '@/server/auth/require-permission';
 import { parseScreenFilters } from '@/server/screen-filters';
 import { getAuditLog } from '@/server/data/admin';
+import { normalizeDateParam } from '@/i18n/date-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function AdminAuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission('logs.read', { returnTo: '/admin/audit' });
   const params = await searchParams;
-  const raw = { kind: first(params.kind), from: first(params.from), to: first(params.to) };
+  const raw = { kind: first(params.kind), from: normalizeDateParam(first(params.from)), to: normalizeDateParam(first(params.to)) };
   const { filters, errors } = await parseScreenFilters(auditFiltersSchema, raw, 'kind');
   const [{ entries, isLimited, limit, timeZone }, t] = await Promise.all([getAuditLog(filters), getTranslations('adminAudit')]);
   return (
