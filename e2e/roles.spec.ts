@@ -45,6 +45,8 @@ for (const role of ROLES) {
     test.use({ storageState: authFile(role) });
 
     test('the navigation shows exactly what the role may use, in English and in Dutch', async ({ page }) => {
+      // An admin opens every screen of the product, each a server render on a busy two-core CI machine.
+      test.setTimeout(90_000);
       await page.goto('/');
       await expect(page).toHaveURL(role === 'support' ? /\/actors$/ : /\/$/);
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');

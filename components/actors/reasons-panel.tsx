@@ -74,7 +74,9 @@ export function ReasonsPanel({ reasons, asOf, removalDate }: { reasons: Explaine
       </h2>
       <p className="mt-1 text-sm text-muted">{t.rich('description', { asOf, d: () => <LocalDate date={asOf} /> })}</p>
       {reasons.length === 0 ? (
-        <p className="mt-4 text-sm font-medium text-ok">{t('none')}</p>
+        <p className="mt-4 text-sm font-medium text-ok" data-testid="reasons">
+          {t('none')}
+        </p>
       ) : (
         <ul className="mt-4 space-y-3" data-testid="reasons">
           {reasons.map((r) => {
