@@ -1,9 +1,11 @@
 import type { Db } from '../../db/client';
 import { createDemoLibrary, type DemoProgress } from '../../lib/demo/create-demo-library';
 import { DEMO_DEFAULTS } from '../../lib/demo/defaults';
+import { DemoJobNotReadyError } from '../../lib/demo/history';
+import { getEnv } from '../../lib/env';
 import { LibraryNotEmptyError } from '../../lib/scenario/load';
 import { parse, parseDate, parsePositiveInt, today } from '../args';
-import { UsageError } from '../errors';
+import { CannotRunNowError, UsageError } from '../errors';
 import { createProgressBar } from '../progress';
 
 export function parseDemoArgs(argv: string[]) {
@@ -35,7 +37,15 @@ export async function demoCommand(db: Db, args: ReturnType<typeof parseDemoArgs>
     else bar.update(p.done, p.total, `history: cleanup run for ${p.asOf}`);
   };
   try {
-    const result = await createDemoLibrary(db, { actors: args.actors, seed: args.seed, today: args.asOf, replace: args.replace, historyDays: args.historyDays, onProgress });
+    const result = await createDemoLibrary(db, {
+      actors: args.actors,
+      seed: args.seed,
+      today: args.asOf,
+      replace: args.replace,
+      historyDays: args.historyDays,
+      timeZone: getEnv().RETENTION_TIME_ZONE,
+      onProgress,
+    });
     bar.stop();
     if (args.json) process.stdout.write(`${JSON.stringify({ ...result, seed: args.seed, asOf: args.asOf })}\n`);
     else
@@ -43,8 +53,12 @@ export async function demoCommand(db: Db, args: ReturnType<typeof parseDemoArgs>
         `Demo library made for ${args.asOf}: ${result.actors} actors (seed ${args.seed}), ${result.rows} rows, ` +
           `generated in ${(result.generateMs / 1000).toFixed(1)} s, loaded in ${(result.loadMs / 1000).toFixed(1)} s, ` +
           `retention schedule planned in ${(result.scheduleMs / 1000).toFixed(1)} s; ` +
-          `${result.historyRuns} history runs in ${(result.historyMs / 1000).toFixed(1)} s.\n` +
-          `The worked example of RETENTION.md is actor 1001.\n` +
+          (args.historyDays > 0
+            ? `${args.historyDays} days of history: ${result.historyRuns} cleanup runs in ${(result.historyMs / 1000).toFixed(1)} s ` +
+              `(${result.historyTrips} tripped the circuit breaker, acknowledged by admin@demo.test; ${result.historyFailedBatches} failed batches, done by a later run).\n`
+            : `no history.\n`) +
+          `The worked example of RETENTION.md is actor 1001; actors 10001–${args.historyDays > 0 ? '10019' : '10018'} each show one deletion condition` +
+          (args.historyDays > 0 ? ` (10019 a legal hold), 10020 a removal request that waits.\n` : `.\n`) +
           (result.loginsCreated.length
             ? `Demo logins created (password demo-password): ${result.loginsCreated.join(', ')}\n`
             : `The demo logins already exist (manager@, ops@, support@, admin@demo.test).\n`),
@@ -53,6 +67,7 @@ export async function demoCommand(db: Db, args: ReturnType<typeof parseDemoArgs>
   } catch (e) {
     bar.stop();
     if (e instanceof LibraryNotEmptyError) throw new UsageError(e.message);
+    if (e instanceof DemoJobNotReadyError) throw new CannotRunNowError(e.message);
     throw e;
   }
 }

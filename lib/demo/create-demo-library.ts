@@ -3,13 +3,13 @@ import { drizzleOnClient, type Db } from '../../db/client';
 import { writeSettings } from '../../db/queries/settings';
 import { ensureDemoLogins } from '../auth/users';
 import { countAndStoreBacklog } from '../cleanup/backlog';
-import { runCleanup } from '../cleanup/run';
 import { rebuildSchedule } from '../cleanup/schedule';
 import { addDays, type IsoDate } from '../retention/dates';
 import { SETTING_NAMES, TYPICAL_SETTINGS } from '../retention/settings';
 import { clearLibraryData, hasActorData, LibraryNotEmptyError, lockLibraryForReplace } from '../scenario/load';
 import { copyIntoLibrary, CopyFiles, writeActorRows } from './bulk-load';
-import { createRandom, generateActor, SHOWCASE_CONDITIONS } from './generate-scenario';
+import { createRandom, DEMO_SHOWCASES, generateActor, generateLeaver, withWeeklyLoans } from './generate-scenario';
+import { assertJobReadyForHistory, makeDemoHistory, planDemoStory } from './history';
 import { WORKED_EXAMPLE_ACTORS } from './worked-example';
 
 export const DEMO_INSTANCES = [
@@ -18,9 +18,6 @@ export const DEMO_INSTANCES = [
   { id: 3, name: 'Bibliotheek Bommelerwaard' },
   { id: 4, name: 'Bibliotheek West-Betuwe' },
 ];
-
-/** Days before the demo's day that history runs leave alone: the backlog the job finds. */
-const BACKLOG_DAYS = 2;
 
 /** Generated actors get ids from here on; 1001 and 1002 are the worked example. */
 export const FIRST_GENERATED_ID = 10_001;
@@ -37,15 +34,23 @@ export type DemoOptions = {
   /** The day the library is made for; the generated data ends there. */
   today: IsoDate;
   replace: boolean;
-  /** Days of history made by real cleanup runs for past as-of dates (0: none, the whole backlog stays). */
+  /**
+   * Days of history made by real cleanup runs for the days before `today` (lib/demo/history.ts),
+   * as if the settings had been switched on that many days ago (0: none, the whole backlog stays).
+   */
   historyDays?: number;
+  /** The system time zone (RETENTION_TIME_ZONE): the history's runs are at the schedule's times there. */
+  timeZone?: string;
   onProgress?: (p: DemoProgress) => void;
 };
 
 export type DemoResult = {
   actors: number;
   rows: number;
+  /** Run records of the history (its tripped run included), its trips and its failed batches. */
   historyRuns: number;
+  historyTrips: number;
+  historyFailedBatches: number;
   generateMs: number;
   loadMs: number;
   /** Planning every actor in the retention schedule. */
@@ -56,17 +61,21 @@ export type DemoResult = {
 };
 
 /**
- * Replaces the library data with a generated, deterministic demo library, and creates the demo
- * logins that do not exist yet, (same seed and day, same
- * data) with the typical settings of RETENTION.md (audited), and the worked example under 1001.
- * Bulk-loaded with COPY in one transaction. Then, optionally, about `historyDays` days of history
- * made by real cleanup runs for past as-of dates, so that the per-day report has data: the first
- * days work through the backlog with a row limit per day, as the job would.
+ * Replaces the library data with a generated, deterministic demo library (same seed and day, same
+ * data and, with history, the same counts) with the typical settings of RETENTION.md (audited),
+ * the worked example under 1001 and the showcases from 10001 (DEMO_SHOWCASES), and creates the
+ * demo logins that do not exist yet. Bulk-loaded with COPY in one transaction. Then, optionally,
+ * `historyDays` days of history made by real cleanup runs (lib/demo/history.ts): the story of a
+ * library that switched its settings on that many days ago, so that the job's screens and the
+ * per-day report show what the job did.
  */
 export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<DemoResult> {
   const { actors, seed, today } = options;
+  const days = options.historyDays ?? 0;
   if (!Number.isInteger(actors) || actors < 2) throw new RangeError('a demo library has at least 2 actors');
+  if (!Number.isInteger(days) || days < 0) throw new RangeError('historyDays is a whole number of 0 or more');
   if (!options.replace && (await hasActorData(db))) throw new LibraryNotEmptyError();
+  if (days > 0) await assertJobReadyForHistory(db);
 
   let t0 = Date.now();
   const files = new CopyFiles();
@@ -75,9 +84,15 @@ export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<D
     const instanceIds = DEMO_INSTANCES.map((i) => i.id);
     for (const actor of WORKED_EXAMPLE_ACTORS) writeActorRows(files, actor);
     const generated = actors - WORKED_EXAMPLE_ACTORS.length;
+    const story = planDemoStory(generated, today, days, DEMO_SHOWCASES.length);
     const step = Math.max(1, Math.floor(generated / 200));
     for (let i = 0; i < generated; i++) {
-      writeActorRows(files, generateActor(r, FIRST_GENERATED_ID + i, today, instanceIds, SHOWCASE_CONDITIONS[i]));
+      const id = FIRST_GENERATED_ID + i;
+      const removalOn = story.leavers.get(i);
+      let actor = removalOn ? generateLeaver(r, id, today, instanceIds, removalOn) : generateActor(r, id, today, instanceIds, DEMO_SHOWCASES[i]);
+      const weekday = story.weeklyReaders.get(i);
+      if (weekday !== undefined) actor = withWeeklyLoans(r, actor, today, weekday);
+      writeActorRows(files, actor);
       if (i % step === 0) options.onProgress?.({ phase: 'generate', done: i, total: generated });
     }
     options.onProgress?.({ phase: 'generate', done: generated, total: generated });
@@ -93,6 +108,10 @@ export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<D
       const tx = drizzleOnClient(client);
       await lockLibraryForReplace(tx, options.replace);
       await clearLibraryData(tx);
+      // The job's history is the new library's: no burn-down of the old one, and no approval of
+      // removals an admin gave for it (the same seed and day then give the same counts).
+      await client.query('delete from cleanup_backlog_days');
+      await client.query('update cleanup_state set approved_actors_left = 0 where id = 1');
       await client.query(`insert into instances (id, name) select id, name from json_to_recordset($1::json) as x(id int, name text)`, [
         JSON.stringify(DEMO_INSTANCES),
       ]);
@@ -117,13 +136,14 @@ export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<D
     const loginsCreated = await ensureDemoLogins(db);
     const loadMs = Date.now() - t0;
 
-    // The retention schedule of the new library, planned for its day (resumable: a demo stopped
-    // here is finished by the first cleanup run).
+    // The retention schedule of the new library, planned for its first day: the day the history
+    // starts, from which its runs move forward day by day (resumable: a demo stopped here is
+    // finished by the first cleanup run).
     t0 = Date.now();
     const scheduleClient = await db.$client.connect();
     try {
       await rebuildSchedule(scheduleClient, {
-        asOf: today,
+        asOf: addDays(today, -days),
         onProgress: (planned) => options.onProgress?.({ phase: 'schedule', done: planned, total: actors }),
       });
       await scheduleClient.query('analyze retention_schedule, retention_plan_totals');
@@ -133,26 +153,39 @@ export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<D
     const scheduleMs = Date.now() - t0;
 
     t0 = Date.now();
-    const days = options.historyDays ?? 0;
-    let historyRuns = 0;
+    let history = { runs: 0, trips: 0, failedBatches: 0 };
     if (days > 0) {
-      // One run a day from `days` days ago, with a row limit that spreads the first backlog over the
-      // first days as the job does. The last BACKLOG_DAYS days are left for the job to work through.
-      const rowsPerDay = Math.max(15_000, Math.round(actors * 1.5));
-      const batchActors = Math.max(100, Math.min(5000, Math.round(actors / 50)));
-      const lastDay = Math.min(BACKLOG_DAYS, days);
-      for (let d = days; d > lastDay; d--) {
-        const asOf = addDays(today, -d);
-        options.onProgress?.({ phase: 'history', done: days - d, total: days - lastDay, asOf });
-        await runCleanup(db, { asOf, trigger: 'demo', rowLimit: rowsPerDay, batchActors });
-        historyRuns += 1;
-      }
-      options.onProgress?.({ phase: 'history', done: days - lastDay, total: days - lastDay, asOf: addDays(today, -lastDay - 1) });
-      // The job's screens show the backlog the job finds today, not the last history day's.
+      const showcaseId = (showcase: (typeof DEMO_SHOWCASES)[number]) => {
+        const index = DEMO_SHOWCASES.indexOf(showcase);
+        return index < generated ? FIRST_GENERATED_ID + index : null;
+      };
+      history = await makeDemoHistory(db, {
+        today,
+        days,
+        actors,
+        seed,
+        timeZone: options.timeZone ?? 'Europe/Amsterdam',
+        legalHoldActorId: showcaseId('LEGAL_HOLD'),
+        removalRequestActorId: showcaseId('REMOVAL_REQUEST'),
+        ordinaryAfterId: FIRST_GENERATED_ID + DEMO_SHOWCASES.length - 1,
+        onProgress: (p) => options.onProgress?.({ phase: 'history', ...p }),
+      });
+      // The job's screens show the backlog the job finds today, counted now, and the schedule sums for today.
       await countAndStoreBacklog(db, today);
     }
     const rows = [...files.rows.values()].reduce((s, n) => s + n, 0);
-    return { actors, rows, historyRuns, generateMs, loadMs, scheduleMs, historyMs: Date.now() - t0, loginsCreated };
+    return {
+      actors,
+      rows,
+      historyRuns: history.runs,
+      historyTrips: history.trips,
+      historyFailedBatches: history.failedBatches,
+      generateMs,
+      loadMs,
+      scheduleMs,
+      historyMs: Date.now() - t0,
+      loginsCreated,
+    };
   } finally {
     files.remove();
   }

@@ -9,7 +9,7 @@ import { DEMO_DEFAULTS } from './defaults';
  */
 export async function seedNewDatabase(db: Db, options: { timeZone: string; log?: (m: string) => void }): Promise<void> {
   const today = todayIn(options.timeZone);
-  options.log?.(`making the demo library (${DEMO_DEFAULTS.actors} actors, ${DEMO_DEFAULTS.historyDays} days of cleanup history): about a minute`);
-  const result = await createDemoLibrary(db, { ...DEMO_DEFAULTS, today, replace: false });
+  options.log?.(`making the demo library (${DEMO_DEFAULTS.actors} actors, ${DEMO_DEFAULTS.historyDays} days of cleanup history): about 30 seconds`);
+  const result = await createDemoLibrary(db, { ...DEMO_DEFAULTS, today, replace: false, timeZone: options.timeZone });
   options.log?.(`demo library ready: ${result.actors} actors, ${result.historyRuns} history runs; the worked example is actor 1001`);
 }
