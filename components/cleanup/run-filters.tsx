@@ -63,7 +63,7 @@ export function RunFilters({ runs, values, onChange, statusText, triggerText, ti
   return (
     <fieldset className="rounded-md border border-line p-3" data-testid="run-filters">
       <legend className="px-1 text-sm font-medium text-ink">{t('title')}</legend>
-      <div className="grid items-end gap-x-3 gap-y-3 sm:grid-cols-3 lg:grid-cols-5">
+      <div className="grid grid-cols-2 items-end gap-x-3 gap-y-3 sm:grid-cols-3 lg:grid-cols-5">
         <SelectField
           name="runStatus"
           label={t('status')}

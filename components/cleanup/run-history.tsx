@@ -62,11 +62,14 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
   }
   useEffect(() => {
     if (!reveal) return;
-    // The table's toggle or the card's, whichever this screen width shows.
-    const toggles = [...document.querySelectorAll<HTMLElement>(`[data-details-toggle="${CSS.escape(reveal.runId)}"]`)];
-    const toggle = toggles.find((el) => el.offsetParent !== null);
-    toggle?.scrollIntoView({ block: 'center' });
-    toggle?.focus();
+    // The table's toggle or the card's, whichever this screen width shows; a run without details: its row.
+    const shown = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)].find((el) => el.offsetParent !== null);
+    const id = CSS.escape(reveal.runId);
+    const target = shown(`[data-details-toggle="${id}"]`) ?? shown(`[data-run-id="${id}"]`);
+    if (!target) return;
+    if (!target.matches('button')) target.tabIndex = -1;
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
   }, [reveal]);
 
   const columns: DataColumn<RunDto>[] = [
@@ -148,7 +151,7 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
           has: hasRunDetails,
           render: (r) => <RunDetails run={r} timeZone={timeZone} />,
         }}
-        rowProps={(r) => ({ 'data-run-id': r.runId, className: r.dryRun ? 'bg-canvas/60' : '' })}
+        rowProps={(r) => ({ 'data-run-id': r.runId, className: r.runId === revealed?.runId ? 'bg-brand-soft/50' : r.dryRun ? 'bg-canvas/60' : '' })}
         pageSize={PAGE_SIZE}
         moreLabel={(shown, total) => t('showMore', { shown: n(shown), total: n(total) })}
         scroll
