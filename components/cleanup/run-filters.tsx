@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button-styles';
 import { DateField } from '@/components/ui/date-field';
 import { SelectField } from '@/components/ui/select-field';
@@ -47,16 +46,17 @@ type Props = {
   runs: readonly RunDto[];
   values: RunFilterValues;
   onChange: (values: RunFilterValues) => void;
+  onClear: () => void;
+  /** How often the filters were cleared: the day fields start anew each time. */
+  clearings: number;
   statusText: (status: string) => string;
   triggerText: (trigger: string) => string;
   timeZone: string;
 };
 
 /** The filters above the run history: status, trigger, real or dry runs, and the days the runs started on. */
-export function RunFilters({ runs, values, onChange, statusText, triggerText, timeZone }: Props) {
+export function RunFilters({ runs, values, onChange, onClear, clearings, statusText, triggerText, timeZone }: Props) {
   const t = useTranslations('cleanup.filters');
-  // Remounts the day fields on "clear" (they keep what is typed otherwise).
-  const [clearings, setClearings] = useState(0);
   const set = (patch: Partial<RunFilterValues>) => onChange({ ...values, ...patch });
   const distinct = (pick: (r: RunDto) => string, chosen: string) => [...new Set([...runs.map(pick), ...(chosen ? [chosen] : [])])].sort();
   const all = { value: '', label: t('all') };
@@ -98,10 +98,7 @@ export function RunFilters({ runs, values, onChange, statusText, triggerText, ti
           <button
             type="button"
             className={buttonClass('secondary', 'sm')}
-            onClick={() => {
-              setClearings(clearings + 1);
-              onChange(emptyRunFilters);
-            }}
+            onClick={onClear}
           >
             {t('clear')}
           </button>

@@ -46,6 +46,12 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
   const n = (v: number) => formatCount(locale, v);
   const starter = useRunStarterText();
   const [filters, setFilters] = useState<RunFilterValues>(emptyRunFilters);
+  // Counts the clearings of the filters: the day fields start anew on each (they keep what is typed otherwise).
+  const [clearings, setClearings] = useState(0);
+  const clearFilters = () => {
+    setFilters(emptyRunFilters);
+    setClearings((c) => c + 1);
+  };
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const [revealed, setRevealed] = useState<RevealRun | null | undefined>(reveal);
   const statusText = (status: string) => (t.has(`runStatus.${status as 'completed'}`) ? t(`runStatus.${status as 'completed'}`) : status);
@@ -57,7 +63,7 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
     if (reveal) {
       setExpanded((open) => ({ ...open, [reveal.runId]: true }));
       const run = runs.find((r) => r.runId === reveal.runId);
-      if (run && !activeRunFilters(filters).every((f) => keepsRun(f.id, f.value, run, timeZone))) setFilters(emptyRunFilters);
+      if (run && !activeRunFilters(filters).every((f) => keepsRun(f.id, f.value, run, timeZone))) clearFilters();
     }
   }
   useEffect(() => {
@@ -129,7 +135,7 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
 
   return (
     <div className="mt-3 space-y-4">
-      <RunFilters runs={runs} values={filters} onChange={setFilters} statusText={statusText} triggerText={triggerText} timeZone={timeZone} />
+      <RunFilters runs={runs} values={filters} onChange={setFilters} onClear={clearFilters} clearings={clearings} statusText={statusText} triggerText={triggerText} timeZone={timeZone} />
       <DataTable
         id="run-history"
         testId="run-history"
