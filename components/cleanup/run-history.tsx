@@ -12,7 +12,7 @@ import { activeRunFilters, emptyRunFilters, keepsRun, RunFilters, type RunFilter
 import { endedBadly, runStarter } from './run-words';
 
 /** Runs shown at first; "show more" adds as many. */
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 
 function duration(ms: number): string {
   const s = Math.round(ms / 1000);
