@@ -41,6 +41,39 @@ describe('pause', () => {
   });
 });
 
+describe('a dry run while the job is paused', () => {
+  it('is reported as running, with its progress, until it ends', async () => {
+    await loadLibrary(TYPICAL_SETTINGS);
+    await pauseJob(t.db, by);
+    const seen: Awaited<ReturnType<typeof getJobStatus>>[] = [];
+    const dry = await runCleanup(t.db, {
+      asOf,
+      trigger: 'dashboard',
+      startedBy: 'ops@test',
+      dryRun: true,
+      batchActors: 50,
+      onPhase: async (phase) => {
+        if (phase === 'beforeCommit') seen.push(await getJobStatus(t.db, { cadenceMinutes: 10 }));
+      },
+    });
+    expect(dry.recordsProcessed).toBeGreaterThan(0);
+    expect(seen.length).toBeGreaterThan(1);
+    for (const status of seen) {
+      expect(status.state).toBe('running');
+      expect(status.paused).not.toBeNull();
+      expect(status.running).toMatchObject({ dryRun: true, status: 'running', startedBy: 'ops@test' });
+    }
+    // The second batch sees the first one's counts: the progress moves.
+    expect(seen.at(-1)!.running!.batches).toBeGreaterThan(0);
+    expect(seen.at(-1)!.running!.actorsExamined).toBeGreaterThan(0);
+    const after = await getJobStatus(t.db, { cadenceMinutes: 10 });
+    expect(after.state).toBe('paused');
+    expect(after.running).toBeNull();
+    expect(after.lastRun).toMatchObject({ dryRun: true, status: 'completed', recordsProcessed: dry.recordsProcessed });
+    await resumeJob(t.db, by);
+  });
+});
+
 describe('the circuit breaker', () => {
   it('trips a scheduled run on a settings change nobody approved: nothing removed, the numbers recorded', async () => {
     await loadLibrary();

@@ -130,4 +130,24 @@ describe('DataTable', () => {
     expect(tableRows(html)[1]!.at(-1)).toBe('—');
     expect(html).not.toContain('records 1200');
   });
+  it('says how many rows the filters leave in a polite status line, kept when none are left', () => {
+    const summary = (matching: number, total: number) => `${matching} of ${total} runs`;
+    const failed = render({ columnFilters: [{ id: 'status', value: 'failed' }], summary, testId: 'runs' });
+    expect(failed).toContain('<p role="status" class="mb-2 text-sm text-muted" data-testid="runs-summary">1 of 3 runs</p>');
+    expect(render({ summary })).toContain('>3 of 3 runs</p>');
+    const none = render({ columnFilters: [{ id: 'status', value: 'interrupted' }], summary, emptyFiltered: 'No run matches these filters.' });
+    expect(text(none)).toBe('0 of 3 runsNo run matches these filters.');
+    // Without `summary` there is no status line.
+    expect(render()).not.toContain('role="status"');
+  });
+
+  it('opens the rows the caller says, in the table and on the cards', () => {
+    const details = { header: 'Details', showLabel: 'Show', hideLabel: 'Hide', rowLabel: (r: Run) => `run of ${r.when}`, render: (r: Run) => `records ${r.records}` };
+    const html = render({ details, expanded: { r2: true }, onExpandedChange: () => undefined });
+    expect(html).toContain('aria-expanded="true" aria-controls="runs-details-r2"');
+    expect(html).toContain('aria-expanded="true" aria-controls="runs-card-details-r2"');
+    expect(html).toContain('aria-expanded="false" aria-controls="runs-details-r1"');
+    expect(html.match(/records 0/g)).toHaveLength(2);
+    expect(html).not.toContain('records 1200');
+  });
 });

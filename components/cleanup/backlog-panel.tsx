@@ -2,15 +2,19 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { LocalDate, LocalDateTime } from '@/components/ui/local-date';
+import { DataTable } from '@/components/ui/data-table';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { CategoryName } from '@/components/ui/terms';
 import { formatCount } from '@/i18n/format';
 import type { BacklogHistory } from '@/lib/cleanup/backlog-history';
 import type { JobStatus } from '@/lib/cleanup/job';
 import { BurnDownChart } from './burn-down-chart';
+import { inCategoryOrder } from './run-words';
 
 /**
- * What is due today, as counted at the end of the last run (never a scan of the library), with the
- * estimated end at the current pace, and the burn-down of recent days: a chart and the same
+ * What is due today, as counted at the end of the last run (never a scan of the library): per
+ * category by its human name in family order, with the estimated end at the current pace (or
+ * "Nothing is due", without an end, when nothing is), and the burn-down of recent days: a chart and the same
  * numbers as a table.
  */
 export function BacklogPanel({ status, history, timeZone }: { status: JobStatus; history: BacklogHistory | undefined; timeZone: string }) {
@@ -18,6 +22,9 @@ export function BacklogPanel({ status, history, timeZone }: { status: JobStatus;
   const locale = useLocale();
   const n = (v: number) => formatCount(locale, v);
   const backlog = status.backlog;
+  const nothingDue = backlog !== null && backlog.actors === 0 && backlog.recordsTotal === 0;
+  // Human names first, in the order of the families (loans, money, account, contact, services).
+  const categories = backlog ? inCategoryOrder(Object.entries(backlog.records).filter(([, count]) => count > 0)) : [];
   const days = history?.days ?? [];
   return (
     <section aria-labelledby="backlog-heading" className="rounded-lg border border-line bg-surface p-5 shadow-sm">
@@ -31,31 +38,27 @@ export function BacklogPanel({ status, history, timeZone }: { status: JobStatus;
               asOf: () => <LocalDate date={backlog.asOf} />,
               at: () => <LocalDateTime at={backlog.countedAt} timeZone={timeZone} />,
             })}{' '}
-            {status.backlogClearedAt ? t.rich('eta', { at: () => <LocalDateTime at={status.backlogClearedAt!} timeZone={timeZone} /> }) : null}
+            {!nothingDue && status.backlogClearedAt ? t.rich('eta', { at: () => <LocalDateTime at={status.backlogClearedAt!} timeZone={timeZone} /> }) : null}
           </p>
           <p className="mt-3 text-sm" data-testid="backlog-totals">
-            {t('backlogTotals', { actors: n(backlog.actors), records: n(backlog.recordsTotal) })}
+            {nothingDue ? t('nothingDue') : t('backlogTotals', { actors: n(backlog.actors), records: n(backlog.recordsTotal) })}
           </p>
-          {backlog.recordsTotal > 0 ? (
-            <table className="mt-3 w-full max-w-lg text-left text-sm">
-              <caption className="sr-only">{t('backlogCaption')}</caption>
-              <thead>
-                <tr className="border-b border-line text-xs uppercase tracking-wide text-muted">
-                  <th scope="col" className="py-1.5 pr-4 font-medium">{t('category')}</th>
-                  <th scope="col" className="py-1.5 text-right font-medium">{t('records')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(backlog.records)
-                  .filter(([, count]) => count > 0)
-                  .map(([category, count]) => (
-                    <tr key={category} className="border-b border-line/60">
-                      <th scope="row" className="py-1.5 pr-4 font-mono text-xs font-normal">{category}</th>
-                      <td className="py-1.5 text-right tabular-nums">{n(count)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+          {categories.length > 0 ? (
+            <div className="mt-3 max-w-xl">
+              <DataTable
+                id="backlog-categories"
+                testId="backlog-categories"
+                columns={[
+                  { id: 'category', header: t('category'), isRowHeader: true, cell: ([id]) => <CategoryName id={id} /> },
+                  { id: 'records', header: t('records'), align: 'end', cell: ([, count]) => n(count) },
+                ]}
+                rows={categories}
+                rowId={([id]) => id}
+                caption={t('backlogCaption')}
+                empty={t('nothingDue')}
+                cardTitleAs="p"
+              />
+            </div>
           ) : null}
         </>
       ) : (

@@ -2,13 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BacklogHistory } from '@/lib/cleanup/backlog-history';
 import type { JobStatus, RunDto } from '@/lib/cleanup/job';
 import { ApiCallError, getJson, postJson } from './api';
 import { BacklogPanel } from './backlog-panel';
 import { ASK_AGAIN_CODES, JobPanel, type ControlAction, type RunConfirmationAnswer } from './job-panel';
-import { RunHistory } from './run-history';
+import { RunHistory, type RevealRun } from './run-history';
+import { RunOutcome, type FollowedRun } from './run-outcome';
+import { RUNS_LIMIT } from './run-words';
 
 type Props = {
   initialStatus: JobStatus;
@@ -32,18 +34,21 @@ export function CleanupDashboard({ initialStatus, initialRuns, initialBacklog, c
   const t = useTranslations('cleanup');
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // The run started here last ("Run now", "Dry run now"): followed until it ends, then said what it did.
+  const [followed, setFollowed] = useState<FollowedRun | null>(null);
+  const [reveal, setReveal] = useState<RevealRun | null>(null);
   const status = useQuery({
     queryKey: ['cleanup-status'],
     queryFn: () => getJson<JobStatus>('/api/v1/cleanup/status'),
     initialData: initialStatus,
-    refetchInterval: (q) => (q.state.data?.state === 'running' ? FAST_MS : SLOW_MS),
+    refetchInterval: (q) => (q.state.data?.state === 'running' || isFollowing(q.state.data) ? FAST_MS : SLOW_MS),
   });
   const isRunning = status.data.state === 'running';
   const runs = useQuery({
     queryKey: ['cleanup-runs'],
-    queryFn: () => getJson<RunDto[]>('/api/v1/cleanup/runs?limit=20'),
+    queryFn: () => getJson<RunDto[]>(`/api/v1/cleanup/runs?limit=${RUNS_LIMIT}`),
     initialData: initialRuns,
-    refetchInterval: isRunning ? FAST_MS : SLOW_MS,
+    refetchInterval: isRunning ? FAST_MS * 2 : SLOW_MS,
   });
   const backlog = useQuery({
     queryKey: ['cleanup-backlog'],
@@ -51,14 +56,34 @@ export function CleanupDashboard({ initialStatus, initialRuns, initialBacklog, c
     initialData: initialBacklog,
     refetchInterval: isRunning ? FAST_MS * 5 : SLOW_MS * 2,
   });
+  // The followed run as the status has it (working, or the last run once it ended), else as the history has it.
+  const followedRun = followed ? findRun(followed.runId, status.data, runs.data) : null;
+  const followedEnded = followedRun !== null && followedRun.status !== 'running';
+  function isFollowing(s: JobStatus | undefined): boolean {
+    if (!followed || !s) return false;
+    const run = findRun(followed.runId, s, runs.data);
+    return run === null || run.status === 'running';
+  }
+  // When the followed run ends, the history and the backlog show what it did.
+  useEffect(() => {
+    if (!followedEnded) return;
+    void queryClient.invalidateQueries({ queryKey: ['cleanup-runs'] });
+    void queryClient.invalidateQueries({ queryKey: ['cleanup-backlog'] });
+  }, [followedEnded, queryClient]);
+
   const control = useMutation({
     mutationFn: async (action: ControlAction) => {
-      await postJson(`/api/v1/cleanup/${action.path}`, action.body);
-      return action;
+      const answer = (await postJson(`/api/v1/cleanup/${action.path}`, action.body)) as { runId?: string; dryRun?: boolean };
+      return { action, answer };
     },
     onMutate: () => setMessage(null),
-    onSuccess: (action) => {
-      setMessage({ kind: 'ok', text: t(`done.${action.path}`) });
+    onSuccess: ({ action, answer }) => {
+      if (action.path === 'run' && answer.runId) {
+        // The outcome below says that it started, and what it did once it ends.
+        setFollowed({ runId: answer.runId, dryRun: answer.dryRun === true });
+      } else {
+        setMessage({ kind: 'ok', text: t(`done.${action.path}`) });
+      }
       void queryClient.invalidateQueries({ queryKey: ['cleanup-status'] });
       void queryClient.invalidateQueries({ queryKey: ['cleanup-runs'] });
       void queryClient.invalidateQueries({ queryKey: ['cleanup-backlog'] });
@@ -80,6 +105,19 @@ export function CleanupDashboard({ initialStatus, initialRuns, initialBacklog, c
         timeZone={timeZone}
         pending={control.isPending}
         message={message}
+        outcome={
+          followed ? (
+            <RunOutcome
+              followed={followed}
+              run={followedRun}
+              timeZone={timeZone}
+              onShow={() => {
+                // The history may not hold the run yet: fetch it first, then open its row.
+                void runs.refetch().then(() => setReveal({ runId: followed.runId, seq: (reveal?.seq ?? 0) + 1 }));
+              }}
+            />
+          ) : null
+        }
         act={async (action) => {
           await control.mutateAsync(action);
         }}
@@ -98,8 +136,15 @@ export function CleanupDashboard({ initialStatus, initialRuns, initialBacklog, c
         <h2 id="runs-heading" className="text-lg font-semibold text-ink">
           {t('runsTitle')}
         </h2>
-        <RunHistory runs={runs.data} timeZone={timeZone} />
+        <RunHistory runs={runs.data} timeZone={timeZone} reveal={reveal} />
       </section>
     </div>
   );
+}
+
+/** A run by id: the one working now, the last one, or one of the history. */
+function findRun(runId: string, status: JobStatus, runs: readonly RunDto[]): RunDto | null {
+  if (status.running?.runId === runId) return status.running;
+  if (status.lastRun?.runId === runId) return status.lastRun;
+  return runs.find((r) => r.runId === runId) ?? null;
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { buttonClass } from '@/components/ui/button-styles';
 import { LocalDate, LocalDateTime } from '@/components/ui/local-date';
 import { formatCount } from '@/i18n/format';
@@ -29,6 +29,8 @@ type Props = {
   timeZone: string;
   pending: boolean;
   message: { kind: 'ok' | 'error'; text: string } | null;
+  /** What the run started here did (or that it works), below the controls. */
+  outcome?: ReactNode;
   /** Posts the action; resolves when it was accepted, rejects with the API's refusal. */
   act: (action: ControlAction) => Promise<void>;
   /** Asks the API for a run-now confirmation (a fresh count); rejects with the API's refusal. */
@@ -61,7 +63,7 @@ const CONFIRMATION_MINUTES = 5;
  * confirmed this way is attended: the circuit breaker does not stop it (RETENTION.md, "Circuit
  * breaker"); API tokens cannot get a confirmation, so a script's run always passes the breaker.
  */
-export function JobPanel({ status: s, canControl, canAcknowledge, timeZone, pending, message, act, requestConfirmation }: Props) {
+export function JobPanel({ status: s, canControl, canAcknowledge, timeZone, pending, message, outcome, act, requestConfirmation }: Props) {
   const t = useTranslations('cleanup');
   const locale = useLocale();
   const n = (v: number) => formatCount(locale, v);
@@ -149,7 +151,7 @@ export function JobPanel({ status: s, canControl, canAcknowledge, timeZone, pend
       ) : null}
       {runningRun ? (
         <div className="mt-4 rounded-md bg-brand-soft/60 p-3" data-testid="run-progress" aria-live="polite">
-          <p className="text-sm font-medium">{t.rich('runningNow', { asOf: () => <LocalDate date={runningRun.asOf} /> })}</p>
+          <p className="text-sm font-medium">{t.rich(runningRun.dryRun ? 'dryRunningNow' : 'runningNow', { asOf: () => <LocalDate date={runningRun.asOf} /> })}</p>
           <p className="text-sm text-muted">
             {t('progress', {
               actors: n(runningRun.actorsExamined),
@@ -226,6 +228,7 @@ export function JobPanel({ status: s, canControl, canAcknowledge, timeZone, pend
       <p aria-live="polite" className={`mt-3 text-sm ${message?.kind === 'error' ? 'text-danger' : 'text-ok'}`}>
         {message?.text ?? ''}
       </p>
+      {outcome}
     </section>
   );
 }

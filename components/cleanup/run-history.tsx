@@ -1,117 +1,167 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { LocalDate, LocalDateTime } from '@/components/ui/local-date';
-import { ScrollRegion } from '@/components/ui/scroll-region';
-import { formatCount } from '@/i18n/format';
+import { formatCount, formatDateTime } from '@/i18n/format';
+import type { AppLocale } from '@/i18n/locales';
 import type { RunDto } from '@/lib/cleanup/job';
+import { hasRunDetails, RunDetails } from './run-details';
+import { activeRunFilters, emptyRunFilters, keepsRun, RunFilters, type RunFilterValues } from './run-filters';
+import { endedBadly, runStarter } from './run-words';
+
+/** Runs shown at first; "show more" adds as many. */
+const PAGE_SIZE = 10;
 
 function duration(ms: number): string {
   const s = Math.round(ms / 1000);
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
+/** Who started a run, in words: the login, the API token's name, the command line's OS user, or the trigger. */
+export function useRunStarterText() {
+  const t = useTranslations('cleanup.who');
+  return (run: Pick<RunDto, 'startedBy' | 'trigger'>): string => {
+    const who = runStarter(run);
+    if (who.kind === 'person') return who.login;
+    if (who.kind === 'token') return t('token', { name: who.name });
+    if (who.kind === 'cli') return who.user ? t('cli', { user: who.user }) : t('cliNoUser');
+    return t.has(`triggers.${who.trigger as 'schedule'}`) ? t(`triggers.${who.trigger as 'schedule'}`) : who.trigger;
+  };
+}
+
+/** A request from elsewhere on the page to show one run: its row opened, in view, its toggle focused. */
+export type RevealRun = { runId: string; seq: number };
+
 /**
- * Recent runs, newest first: when, for which day, who started it, how it ended, the counts; each
- * row opens to the records per category, the actors skipped per condition code and the failed
- * batches (their error codes only: run records hold no actor id).
+ * Recent runs, newest first, on the dashboard's DataTable: when, for which day, who started it,
+ * how it ended and its counts; each row opens to what it did per category, the actors kept per
+ * condition and its failed batches (RunDetails). Filters by status, trigger, dry run and the day
+ * it started (in the job's time zone), with a line saying how many runs they leave; cards on a phone.
  */
-export function RunHistory({ runs, timeZone }: { runs: RunDto[]; timeZone: string }) {
+export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZone: string; reveal?: RevealRun | null }) {
   const t = useTranslations('cleanup');
-  const locale = useLocale();
+  const locale = useLocale() as AppLocale;
   const n = (v: number) => formatCount(locale, v);
-  if (runs.length === 0) return <p className="mt-3 text-sm text-muted">{t('noRuns')}</p>;
+  const starter = useRunStarterText();
+  const [filters, setFilters] = useState<RunFilterValues>(emptyRunFilters);
+  // Counts the clearings of the filters: the day fields start anew on each (they keep what is typed otherwise).
+  const [clearings, setClearings] = useState(0);
+  const clearFilters = () => {
+    setFilters(emptyRunFilters);
+    setClearings((c) => c + 1);
+  };
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
+  const [revealed, setRevealed] = useState<RevealRun | null | undefined>(reveal);
+  const statusText = (status: string) => (t.has(`runStatus.${status as 'completed'}`) ? t(`runStatus.${status as 'completed'}`) : status);
+  const triggerText = (trigger: string) => (t.has(`who.triggers.${trigger as 'schedule'}`) ? t(`who.triggers.${trigger as 'schedule'}`) : trigger);
+
+  // A run to show: open its row, and clear filters that would hide it (adjusted while rendering).
+  if (reveal !== revealed) {
+    setRevealed(reveal);
+    if (reveal) {
+      setExpanded((open) => ({ ...open, [reveal.runId]: true }));
+      const run = runs.find((r) => r.runId === reveal.runId);
+      if (run && !activeRunFilters(filters).every((f) => keepsRun(f.id, f.value, run, timeZone))) clearFilters();
+    }
+  }
+  useEffect(() => {
+    if (!reveal) return;
+    // The table's toggle or the card's, whichever this screen width shows; a run without details: its row.
+    const shown = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)].find((el) => el.offsetParent !== null);
+    const id = CSS.escape(reveal.runId);
+    const target = shown(`[data-details-toggle="${id}"]`) ?? shown(`[data-run-id="${id}"]`);
+    if (!target) return;
+    if (!target.matches('button')) target.tabIndex = -1;
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
+  }, [reveal]);
+
+  const columns: DataColumn<RunDto>[] = [
+    {
+      id: 'started',
+      header: t('started'),
+      isRowHeader: true,
+      sortable: true,
+      value: (r) => r.startedAt,
+      className: 'whitespace-nowrap',
+      cell: (r) => (
+        <>
+          <LocalDateTime at={r.startedAt} timeZone={timeZone} />
+          <span className="block text-xs font-normal text-muted">{r.status === 'running' ? t('runStatus.running') : duration(r.durationMs)}</span>
+        </>
+      ),
+    },
+    { id: 'asOf', header: t('asOf'), value: (r) => r.asOf, className: 'whitespace-nowrap', cell: (r) => <LocalDate date={r.asOf} /> },
+    {
+      id: 'startedBy',
+      header: t('trigger'),
+      value: (r) => starter(r),
+      filter: (r, value) => keepsRun('startedBy', value, r, timeZone),
+      cell: (r) => (
+        <>
+          <span className="break-words">{starter(r)}</span>
+          {r.startedBy ? <span className="block text-xs text-muted">{triggerText(r.trigger)}</span> : null}
+        </>
+      ),
+    },
+    {
+      id: 'status',
+      header: t('status'),
+      value: (r) => r.status,
+      filter: (r, value) => keepsRun('status', value, r, timeZone),
+      cell: (r) => (
+        <>
+          {r.dryRun ? <span className="mr-1 rounded bg-brand-soft px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-brand">{t('dryRun')}</span> : null}
+          <span className={endedBadly(r) ? 'font-medium text-danger' : ''}>{statusText(r.status)}</span>
+        </>
+      ),
+    },
+    { id: 'actorsRemoved', header: t('actorsRemoved'), align: 'end', sortable: true, value: (r) => r.actorsRemoved, cell: (r) => n(r.actorsRemoved) },
+    { id: 'records', header: t('records'), align: 'end', sortable: true, value: (r) => r.recordsProcessed, cell: (r) => n(r.recordsProcessed) },
+    {
+      id: 'errors',
+      header: t('errors'),
+      align: 'end',
+      sortable: true,
+      value: (r) => r.errors,
+      card: (r) => r.errors > 0,
+      cell: (r) => <span className={r.errors > 0 ? 'font-medium text-danger' : ''}>{n(r.errors)}</span>,
+    },
+    { id: 'dryRun', header: t('dryRun'), hidden: true, filter: (r, value) => keepsRun('dryRun', value, r, timeZone) },
+    { id: 'day', header: t('started'), hidden: true, filter: (r, value) => keepsRun('day', value, r, timeZone) },
+  ];
+
   return (
-    <ScrollRegion labelledBy="run-history-caption" className="mt-3">
-      <table className="w-full min-w-[52rem] text-left text-sm" data-testid="run-history">
-        <caption id="run-history-caption" className="sr-only">
-          {t('runsCaption')}
-        </caption>
-        <thead>
-          <tr className="border-b border-line text-xs uppercase tracking-wide text-muted">
-            <th scope="col" className="py-1.5 pr-3 font-medium">{t('started')}</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">{t('asOf')}</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">{t('trigger')}</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">{t('status')}</th>
-            <th scope="col" className="py-1.5 pr-3 text-right font-medium">{t('actorsRemoved')}</th>
-            <th scope="col" className="py-1.5 pr-3 text-right font-medium">{t('records')}</th>
-            <th scope="col" className="py-1.5 pr-3 text-right font-medium">{t('errors')}</th>
-            <th scope="col" className="py-1.5 font-medium">{t('details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((run) => {
-            const categories = Object.entries(run.records).filter(([, c]) => c.deleted + c.anonymized > 0);
-            const skipped = Object.entries(run.skipped).filter(([, c]) => c > 0);
-            const failed = run.status === 'failed' || run.errors > 0 || run.status === 'tripped';
-            return (
-              <tr key={run.runId} className={`border-b border-line/60 align-top ${run.dryRun ? 'bg-canvas/60' : ''}`}>
-                <td className="py-1.5 pr-3 whitespace-nowrap">
-                  <LocalDateTime at={run.startedAt} timeZone={timeZone} />
-                  <span className="block text-xs text-muted">{duration(run.durationMs)}</span>
-                </td>
-                <td className="py-1.5 pr-3 whitespace-nowrap">
-                  <LocalDate date={run.asOf} />
-                </td>
-                <td className="py-1.5 pr-3">{run.trigger}</td>
-                <td className="py-1.5 pr-3">
-                  {run.dryRun ? <span className="mr-1 rounded bg-brand-soft px-1.5 py-0.5 text-xs font-medium text-brand">{t('dryRun')}</span> : null}
-                  <span className={failed ? 'font-medium text-danger' : ''}>{t.has(`runStatus.${run.status as 'completed'}`) ? t(`runStatus.${run.status as 'completed'}`) : run.status}</span>
-                  {run.stopReason ? <span className="block max-w-xs text-xs text-muted">{run.stopReason}</span> : null}
-                </td>
-                <td className="py-1.5 pr-3 text-right tabular-nums">{n(run.actorsRemoved)}</td>
-                <td className="py-1.5 pr-3 text-right tabular-nums">{n(run.recordsProcessed)}</td>
-                <td className={`py-1.5 pr-3 text-right tabular-nums ${run.errors > 0 ? 'font-medium text-danger' : ''}`}>{n(run.errors)}</td>
-                <td className="py-1.5">
-                  {categories.length + skipped.length + run.errorDetails.length > 0 ? (
-                    <details>
-                      <summary className="cursor-pointer text-brand underline-offset-2 hover:underline">{t('showDetails')}</summary>
-                      <div className="mt-2 space-y-2 text-xs">
-                        {categories.length > 0 ? (
-                          <dl className="grid grid-cols-[auto_auto] gap-x-3 gap-y-0.5">
-                            {categories.map(([category, c]) => (
-                              <div key={category} className="contents">
-                                <dt className="font-mono">{category}</dt>
-                                <dd className="tabular-nums">
-                                  {c.deleted > 0 ? t('deletedCount', { count: n(c.deleted) }) : ''}
-                                  {c.deleted > 0 && c.anonymized > 0 ? ', ' : ''}
-                                  {c.anonymized > 0 ? t('anonymizedCount', { count: n(c.anonymized) }) : ''}
-                                </dd>
-                              </div>
-                            ))}
-                          </dl>
-                        ) : null}
-                        {skipped.length > 0 ? (
-                          <p>
-                            {t('skippedBy')}{' '}
-                            {skipped.map(([code, count]) => (
-                              <span key={code} className="mr-2 whitespace-nowrap">
-                                <span className="font-mono">{code}</span> {n(count)}
-                              </span>
-                            ))}
-                          </p>
-                        ) : null}
-                        {run.actorsLocked > 0 ? <p>{t('lockedActors', { count: n(run.actorsLocked) })}</p> : null}
-                        {run.errorDetails.length > 0 ? (
-                          <ul className="list-disc pl-4 text-danger">
-                            {run.errorDetails.map((e, i) => (
-                              <li key={i}>
-                                <span className="font-mono">{e.code}</span> <LocalDateTime at={e.at} timeZone={timeZone} />
-                              </li>
-                            ))}
-                          </ul>
-                        ) : null}
-                      </div>
-                    </details>
-                  ) : (
-                    <span className="text-muted">—</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <div className="mt-3 space-y-4">
+      <RunFilters runs={runs} values={filters} onChange={setFilters} onClear={clearFilters} clearings={clearings} statusText={statusText} triggerText={triggerText} timeZone={timeZone} />
+      <DataTable
+        id="run-history"
+        testId="run-history"
+        columns={columns}
+        rows={runs}
+        rowId={(r) => r.runId}
+        caption={t('runsCaption')}
+        empty={t('noRuns')}
+        emptyFiltered={t('filters.none')}
+        columnFilters={activeRunFilters(filters)}
+        summary={(matching, total) => (activeRunFilters(filters).length > 0 ? t('filters.summary', { matching, all: total }) : t('filters.summaryAll', { all: total }))}
+        expanded={expanded}
+        onExpandedChange={setExpanded}
+        details={{
+          header: t('details'),
+          showLabel: t('showDetails'),
+          hideLabel: t('hideDetails'),
+          rowLabel: (r) => t('runLabel', { at: formatDateTime(locale, r.startedAt, timeZone) }),
+          has: hasRunDetails,
+          render: (r) => <RunDetails run={r} timeZone={timeZone} />,
+        }}
+        rowProps={(r) => ({ 'data-run-id': r.runId, className: r.runId === revealed?.runId ? 'bg-brand-soft/50' : r.dryRun ? 'bg-canvas/60' : '' })}
+        pageSize={PAGE_SIZE}
+        moreLabel={(shown, total) => t('showMore', { shown: n(shown), total: n(total) })}
+        scroll
+      />
+    </div>
   );
 }

@@ -98,6 +98,17 @@ export type DataTableProps<Row> = {
   onSortingChange?: (sorting: SortingState) => void;
   initialSorting?: SortingState;
   details?: DataTableDetails<Row>;
+  /**
+   * Which rows' details are open (`{ [rowId]: true }`), controlled by the caller (to open a row from
+   * elsewhere on the page); else the table keeps it, all closed at first.
+   */
+  expanded?: Record<string, boolean>;
+  onExpandedChange?: (expanded: Record<string, boolean>) => void;
+  /**
+   * A line above the table saying how many rows the filters leave (given the rows left and all
+   * rows), announced politely as the filters change.
+   */
+  summary?: (matching: number, total: number) => ReactNode;
   /** Rows shown at first; a button shows this many more (with `moreLabel`). Default: all. */
   pageSize?: number;
   moreLabel?: (shown: number, total: number) => string;
@@ -138,7 +149,8 @@ function showsOnCard<Row>(column: DataColumn<Row>, row: Row): boolean {
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { id, columns, rows, rowId, caption, captionVisible = false, details, cards = true, cardTitleAs = 'h3' } = props;
   const [ownSorting, setOwnSorting] = useState<SortingState>(props.initialSorting ?? []);
-  const [expanded, setExpanded] = useState<ExpandedState>({});
+  const [ownExpanded, setOwnExpanded] = useState<ExpandedState>({});
+  const expanded: ExpandedState = props.expanded ?? ownExpanded;
   const [shown, setShown] = useState(props.pageSize ?? Number.POSITIVE_INFINITY);
   const sorting = props.sorting ?? ownSorting;
 
@@ -171,7 +183,12 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       if (props.onSortingChange) props.onSortingChange(next);
       else setOwnSorting(next);
     },
-    onExpandedChange: setExpanded,
+    onExpandedChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(expanded) : updater;
+      // `true` (every row open) is never set here: rows open one by one.
+      if (props.onExpandedChange) props.onExpandedChange(next === true ? {} : next);
+      else setOwnExpanded(next);
+    },
     getRowCanExpand: (row) => (details ? (details.has?.(row.original) ?? true) : false),
     globalFilterFn: 'includesString',
     getCoreRowModel: getCoreRowModel(),
@@ -188,15 +205,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const captionId = `${id}-caption`;
   const cardsCaptionId = `${id}-cards-caption`;
 
-  if (allRows.length === 0) {
-    const filtered = rows.length > 0;
-    return (
-      <div data-testid={props.testId ? `${props.testId}-empty` : undefined}>
-        {captionVisible ? <p className="text-sm font-medium text-ink">{caption}</p> : null}
-        <p className="mt-1 text-sm text-muted">{filtered ? (props.emptyFiltered ?? props.empty) : props.empty}</p>
-      </div>
-    );
-  }
+  const summary = props.summary ? (
+    <p role="status" className="mb-2 text-sm text-muted" data-testid={props.testId ? `${props.testId}-summary` : undefined}>
+      {props.summary(allRows.length, rows.length)}
+    </p>
+  ) : null;
 
   const toggle = (rowKey: string, isOpen: boolean, label: string, controls: string, onClick: () => void) => (
     <button
@@ -370,8 +383,20 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       </button>
     ) : null;
 
+  // The summary keeps its place whether rows are left or not, so its changes are announced.
+  if (allRows.length === 0) {
+    const filtered = rows.length > 0;
+    return (
+      <div data-testid={props.testId ? `${props.testId}-empty` : undefined}>
+        {summary}
+        {captionVisible ? <p className="text-sm font-medium text-ink">{caption}</p> : null}
+        <p className="mt-1 text-sm text-muted">{filtered ? (props.emptyFiltered ?? props.empty) : props.empty}</p>
+      </div>
+    );
+  }
   return (
     <div>
+      {summary}
       <div className={cards ? 'hidden sm:block' : undefined}>
         {props.scroll ? (
           <ScrollRegion labelledBy={captionId} className={props.regionClassName}>

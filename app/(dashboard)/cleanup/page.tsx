@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { CleanupDashboard } from '@/components/cleanup/cleanup-dashboard';
 import { RequestCounts } from '@/components/cleanup/request-counts';
+import { RUNS_LIMIT } from '@/components/cleanup/run-words';
 import { ForecastSection } from '@/components/forecast/forecast-section';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { PageHeader } from '@/components/ui/page-header';
@@ -29,7 +30,7 @@ export default async function CleanupPage() {
   const caller = await requirePermission('cleanup.read', { returnTo: '/cleanup' });
   const [status, runs, backlog, requestCounts, t, tForecast] = await Promise.all([
     getCleanupStatus(),
-    getCleanupRuns(20),
+    getCleanupRuns(RUNS_LIMIT),
     getCleanupBacklogHistory(BURN_DOWN_DAYS),
     readRequestCounts(),
     getTranslations('cleanup'),
