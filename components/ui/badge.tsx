@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 /** The colours of a badge: a state (ok, warning, danger) or the classes of a kind (bg, text and ring). */
 const TONES = {
   ok: 'bg-ok/10 text-ok ring-ok/30',
-  warn: 'bg-warn/10 text-warn ring-warn/30',
+  warn: 'bg-warn/5 text-warn ring-warn/40',
   danger: 'bg-danger/10 text-danger ring-danger/30',
 } as const;
 

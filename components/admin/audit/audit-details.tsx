@@ -18,7 +18,7 @@ export const KIND_STYLE: Record<AuditScreenEntry['kind'], string> = {
   user: 'bg-brand-soft text-brand ring-brand/30',
   token: 'bg-cat-loans/10 text-cat-loans ring-cat-loans/30',
   job: 'bg-cat-history/10 text-cat-history ring-cat-history/30',
-  removal_request: 'bg-warn/10 text-warn ring-warn/30',
+  removal_request: 'bg-warn/5 text-warn ring-warn/40',
   legal_hold: 'bg-danger/10 text-danger ring-danger/30',
 };
 

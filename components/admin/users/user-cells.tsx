@@ -29,7 +29,7 @@ function failureMessage(result: ActionResult<unknown> | null): string | null {
 }
 
 const SELECT_CLASS =
-  'rounded-md border border-line bg-surface px-2 py-1 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand';
+  'max-w-full rounded-md border border-line bg-surface px-2 py-1 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand';
 
 function FeedbackView({ feedback, email, onDismiss }: { feedback: Feedback; email: string; onDismiss: () => void }) {
   const t = useTranslations('adminUsers');
