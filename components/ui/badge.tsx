@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 
 /** The colours of a badge: a state (ok, warning, danger) or the classes of a kind (bg, text and ring). */
 const TONES = {
-  ok: 'bg-ok/10 text-ok ring-ok/30',
+  ok: 'bg-ok/5 text-ok ring-ok/40',
   warn: 'bg-warn/5 text-warn ring-warn/40',
-  danger: 'bg-danger/10 text-danger ring-danger/30',
+  danger: 'bg-danger/5 text-danger ring-danger/40',
 } as const;
 
 /** A short state or kind in a rounded pill ("Active", "Disabled", "Settings"); never wraps inside. */

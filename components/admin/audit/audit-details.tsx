@@ -14,12 +14,12 @@ type Underscored<S extends string> = S extends `${infer A}.${infer B}` ? `${A}_$
 export const actionKey = <A extends KnownAction>(action: A) => action.replace('.', '_') as Underscored<A>;
 
 export const KIND_STYLE: Record<AuditScreenEntry['kind'], string> = {
-  settings: 'bg-cat-actor/10 text-cat-actor ring-cat-actor/30',
+  settings: 'bg-cat-actor/5 text-cat-actor ring-cat-actor/40',
   user: 'bg-brand-soft text-brand ring-brand/30',
-  token: 'bg-cat-loans/10 text-cat-loans ring-cat-loans/30',
-  job: 'bg-cat-history/10 text-cat-history ring-cat-history/30',
+  token: 'bg-cat-loans/5 text-cat-loans ring-cat-loans/40',
+  job: 'bg-cat-history/5 text-cat-history ring-cat-history/40',
   removal_request: 'bg-warn/5 text-warn ring-warn/40',
-  legal_hold: 'bg-danger/10 text-danger ring-danger/30',
+  legal_hold: 'bg-danger/5 text-danger ring-danger/40',
 };
 
 /** A change of a login's instance tie, with the instances before and after (lib/auth/users.ts setUserInstance). */
