@@ -23,6 +23,17 @@ test.describe('home page', () => {
     await expect(table.getByRole('row').filter({ hasText: 'historyMonths' })).toContainText('months');
   });
 
+  test('shows the settings as cards on a phone, each named in words with its setting name', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    const settings = page.getByRole('region', { name: 'Retention settings' });
+    await expect(settings.getByRole('table')).toBeHidden();
+    const cards = settings.getByTestId('settings-table-cards');
+    for (const name of SETTING_NAMES) await expect(cards.locator(`li[data-setting="${name}"] h3 code`)).toHaveText(name);
+    await expect(cards.locator('li[data-setting="optOutLoanDays"]')).toContainText('days');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
   test('has a favicon: the page names it and it is served (no 404 on any page)', async ({ page, request }) => {
     await page.goto('/');
     await expect(page.locator('link[rel="icon"][href^="/favicon.svg"]')).toHaveCount(1);

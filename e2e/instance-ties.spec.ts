@@ -28,19 +28,22 @@ async function expectCleanUnderAllRules(page: Page, label: string): Promise<void
 }
 
 /** The text of the option a select shows. */
-const shownOption = (page: Page, label: string) => page.getByLabel(label, { exact: true }).locator('option:checked');
+const shownOption = (page: Page, label: string) => usersTable(page).getByLabel(label, { exact: true }).locator('option:checked');
+
+/** The users table (from `sm` up; the phone's cards hold the same controls, hidden here). */
+const usersTable = (page: Page) => page.getByTestId('users-table');
 
 test('the users screen: the demo manager is tied to the first instance; admin creates a tied login and changes its tie', async ({ page }) => {
   await page.goto('/admin/users');
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Instance' })).toBeVisible();
-  await expect(page.getByLabel('Instance of manager@demo.test', { exact: true })).toHaveValue('1');
+  await expect(usersTable(page).getByLabel('Instance of manager@demo.test', { exact: true })).toHaveValue('1');
   await expect(shownOption(page, 'Instance of manager@demo.test')).toHaveText('Bibliotheek Rivierenland');
-  await expect(page.getByLabel('Instance of ops@demo.test', { exact: true })).toHaveValue('');
+  await expect(usersTable(page).getByLabel('Instance of ops@demo.test', { exact: true })).toHaveValue('');
   await expect(shownOption(page, 'Instance of ops@demo.test')).toHaveText('All instances (not tied)');
   // The admin's own row shows the tie without a control.
   await expect(page.getByRole('row').filter({ hasText: 'admin@demo.test' }).first()).toContainText('All instances');
-  await expect(page.getByLabel('Instance of admin@demo.test', { exact: true })).toHaveCount(0);
+  await expect(usersTable(page).getByLabel('Instance of admin@demo.test', { exact: true })).toHaveCount(0);
 
   const email = `e2e-tied-${Date.now()}@library.example`;
   const create = page.getByRole('region', { name: 'Create a login' });
@@ -52,11 +55,11 @@ test('the users screen: the demo manager is tied to the first instance; admin cr
   await instance.selectOption({ label: 'Bibliotheek Betuwe' });
   await create.getByRole('button', { name: 'Create login' }).click();
   await expect(page.getByRole('region', { name: `One-time password for ${email}` })).toBeVisible();
-  await expect(page.getByLabel(`Instance of ${email}`, { exact: true })).toHaveValue('2');
+  await expect(usersTable(page).getByLabel(`Instance of ${email}`, { exact: true })).toHaveValue('2');
   await expectCleanUnderAllRules(page, '/admin/users');
 
   // Untie it, then tie it elsewhere; each says so and stays after a reload.
-  const tie = page.getByLabel(`Instance of ${email}`, { exact: true });
+  const tie = usersTable(page).getByLabel(`Instance of ${email}`, { exact: true });
   const change = page.getByRole('button', { name: `Change instance: ${email}` });
   await expect(change).toBeDisabled();
   await tie.selectOption({ label: 'All instances (not tied)' });
@@ -66,7 +69,7 @@ test('the users screen: the demo manager is tied to the first instance; admin cr
   await change.click();
   await expect(page.getByRole('status').filter({ hasText: `${email} is now tied to Bibliotheek Bommelerwaard.` })).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel(`Instance of ${email}`, { exact: true })).toHaveValue('3');
+  await expect(usersTable(page).getByLabel(`Instance of ${email}`, { exact: true })).toHaveValue('3');
 
   await page.goto('/admin/audit?kind=user');
   const rows = page.getByRole('row').filter({ hasText: email });

@@ -97,6 +97,18 @@ test.describe('the policy screen as manager', () => {
     }
   }
 
+  test('on a phone each category is a card with its rules, headed by its name', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/policy');
+    await expect(page.getByTestId('policy-table')).toBeHidden();
+    const cards = page.getByTestId('policy-table-cards');
+    await expect(cards.locator(':scope > li')).toHaveCount(CATEGORY_IDS.length);
+    const holds = cards.locator('li[data-category="holds"]');
+    await expect(holds.getByRole('heading', { level: 3 })).toBeVisible();
+    await expect(holds).toContainText('Information older than 24 months (2 years)');
+    await expect(holds.locator('code').first()).toHaveText('holds');
+  });
+
   test('the table scrolls by keyboard and the download link has a visible focus', async ({ page }) => {
     await page.goto('/policy');
     const link = page.getByTestId('policy-csv');

@@ -1,6 +1,9 @@
+'use client';
+
 import { useTranslations } from 'next-intl';
+import { Badge } from '@/components/ui/badge';
 import { LocalDateTime } from '@/components/ui/local-date';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import type { SettingOverview } from '@/server/data/overview';
 import { FAMILY_SWATCH, SETTING_INFO } from './setting-info';
 
@@ -12,9 +15,7 @@ export function SettingValue({ setting }: { setting: SettingOverview }) {
   }
   if (setting.value === 0) {
     return (
-      <span className="inline-flex items-center rounded-full bg-canvas px-2 py-0.5 text-sm font-medium text-muted ring-1 ring-line ring-inset">
-        {t('disabled')}
-      </span>
+      <Badge className="bg-canvas text-muted ring-line">{t('disabled')}</Badge>
     );
   }
   return (
@@ -35,61 +36,65 @@ export function SettingLastChange({ setting, timeZone, by }: { setting: Pick<Set
   );
 }
 
-/** The retention settings as a read-only table. */
+/**
+ * The retention settings as a read-only table: a table from `sm` up, a card per setting on a phone
+ * (its name in words with the setting's name small beside it, then its value, unit, what uses it
+ * and the last change).
+ */
 export function SettingsTable({ settings, timeZone }: { settings: SettingOverview[]; timeZone: string }) {
   const t = useTranslations('overview');
+  const columns: DataColumn<SettingOverview>[] = [
+    {
+      id: 'setting',
+      header: t('columns.setting'),
+      isRowHeader: true,
+      cell: (s) => (
+        <>
+          <span className="flex items-center gap-2">
+            <span aria-hidden="true" className={`size-2.5 shrink-0 rounded-full ${FAMILY_SWATCH[SETTING_INFO[s.name].family]}`} />
+            <span className="font-medium text-ink">{t(`settings.${s.name}.label`)}</span>
+          </span>
+          <code className="ml-4.5 text-xs font-normal text-muted">{s.name}</code>
+        </>
+      ),
+      value: (s) => s.name,
+    },
+    { id: 'value', header: t('columns.value'), cell: (s) => <SettingValue setting={s} />, value: (s) => s.value, className: 'whitespace-nowrap' },
+    {
+      id: 'unit',
+      header: t('columns.unit'),
+      cell: (s) => (
+        <span className="text-muted">
+          {t(`units.${s.unit}`)} <span className="text-xs">{t('typical', { value: SETTING_INFO[s.name].typical })}</span>
+        </span>
+      ),
+      className: 'whitespace-nowrap',
+    },
+    { id: 'usedBy', header: t('columns.usedBy'), cell: (s) => <span className="text-muted">{t(`settings.${s.name}.usedBy`)}</span>, className: 'min-w-72 max-w-md' },
+    {
+      id: 'lastChanged',
+      header: t('columns.lastChanged'),
+      cell: (s) => (
+        <span className="text-muted">
+          <SettingLastChange setting={s} timeZone={timeZone} by={t('changedBy', { by: s.updatedBy ?? '' })} />
+        </span>
+      ),
+      value: (s) => s.updatedAt,
+    },
+  ];
   return (
-    <ScrollRegion labelledBy="settings-caption">
-      <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
-        <caption id="settings-caption" className="sr-only">
-          {t('settingsCaption')}
-        </caption>
-        <thead>
-          <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t('columns.setting')}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t('columns.value')}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t('columns.unit')}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t('columns.usedBy')}
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              {t('columns.lastChanged')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {settings.map((s) => {
-            const info = SETTING_INFO[s.name];
-            return (
-              <tr key={s.name} className="border-b border-line align-top last:border-0">
-                <th scope="row" className="py-3 pr-4 font-normal">
-                  <span className="flex items-center gap-2">
-                    <span aria-hidden="true" className={`size-2.5 shrink-0 rounded-full ${FAMILY_SWATCH[info.family]}`} />
-                    <span className="font-medium text-ink">{t(`settings.${s.name}.label`)}</span>
-                  </span>
-                  <code className="ml-4.5 text-xs text-muted">{s.name}</code>
-                </th>
-                <td className="py-3 pr-4 whitespace-nowrap">
-                  <SettingValue setting={s} />
-                </td>
-                <td className="py-3 pr-4 whitespace-nowrap text-muted">
-                  {t(`units.${s.unit}`)} <span className="text-xs">{t('typical', { value: info.typical })}</span>
-                </td>
-                <td className="min-w-72 max-w-md py-3 pr-4 text-muted">{t(`settings.${s.name}.usedBy`)}</td>
-                <td className="py-3 text-muted">
-                  <SettingLastChange setting={s} timeZone={timeZone} by={t('changedBy', { by: s.updatedBy ?? '' })} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      id="settings"
+      testId="settings-table"
+      caption={t('settingsCaption')}
+      columns={columns}
+      rows={settings}
+      rowId={(s) => s.name}
+      rowProps={(s) => ({ 'data-setting': s.name })}
+      empty="—"
+      scroll
+      tableClassName="min-w-[48rem]"
+      cardTitleAs="h3"
+    />
   );
 }

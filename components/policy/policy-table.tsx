@@ -1,7 +1,9 @@
+'use client';
+
 import { useTranslations } from 'next-intl';
 import type { PolicyRow, PolicyRule } from '@/lib/policy/table';
 import type { Messages } from '@/i18n/messages';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { periodText } from './period';
 
 type KeptCategory = keyof Messages['policy']['kept'];
@@ -89,85 +91,42 @@ function Action({ row }: { row: PolicyRow }) {
 
 /**
  * The overview table of the source document, computed from the settings in force. On a phone the
- * same content as one card per category: a four-column table would leave only its first column
- * in view.
+ * same content as one card per category (DataTable's cards): a four-column table would leave only
+ * its first column in view.
  */
 export function PolicyTable({ rows }: { rows: PolicyRow[] }) {
   const t = useTranslations('policy');
+  const columns: DataColumn<PolicyRow>[] = [
+    {
+      id: 'category',
+      header: t('columns.category'),
+      isRowHeader: true,
+      cell: (row) => (
+        <>
+          <CategoryName row={row} />
+          <CategoryNotes row={row} />
+        </>
+      ),
+      value: (row) => row.category,
+      className: 'w-[30%]',
+    },
+    { id: 'active', header: t('columns.active'), cell: (row) => <ActiveRules row={row} /> },
+    { id: 'inactive', header: t('columns.inactive'), cell: (row) => <RuleCell rule={row.cancellationRule} kind="cancellation" /> },
+    { id: 'action', header: t('columns.action'), cell: (row) => <Action row={row} /> },
+  ];
   return (
-    <>
-      <ul className="space-y-3 sm:hidden" aria-label={t('tableCaption')} data-testid="policy-cards">
-        {rows.map((row) => (
-          <li key={row.category} data-category={row.category} className="rounded-md border border-line p-3 text-sm">
-            <h3>
-              <CategoryName row={row} />
-            </h3>
-            <CategoryNotes row={row} />
-            <dl className="mt-3 space-y-2">
-              <div>
-                <dt className="text-xs font-medium tracking-wide text-muted uppercase">{t('columns.active')}</dt>
-                <dd className="mt-0.5">
-                  <ActiveRules row={row} />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs font-medium tracking-wide text-muted uppercase">{t('columns.inactive')}</dt>
-                <dd className="mt-0.5">
-                  <RuleCell rule={row.cancellationRule} kind="cancellation" />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs font-medium tracking-wide text-muted uppercase">{t('columns.action')}</dt>
-                <dd className="mt-0.5">
-                  <Action row={row} />
-                </dd>
-              </div>
-            </dl>
-          </li>
-        ))}
-      </ul>
-      <ScrollRegion labelledBy="policy-table-caption" className="hidden sm:block">
-        <table className="w-full min-w-[44rem] border-collapse text-left text-sm" data-testid="policy-table">
-          <caption id="policy-table-caption" className="sr-only">
-            {t('tableCaption')}
-          </caption>
-          <thead>
-            <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
-              <th scope="col" className="w-[30%] py-2 pr-4 font-medium">
-                {t('columns.category')}
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                {t('columns.active')}
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                {t('columns.inactive')}
-              </th>
-              <th scope="col" className="py-2 font-medium">
-                {t('columns.action')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.category} data-category={row.category} className="border-b border-line align-top last:border-0">
-                <th scope="row" className="py-3 pr-4 font-normal">
-                  <CategoryName row={row} />
-                  <CategoryNotes row={row} />
-                </th>
-                <td className="py-3 pr-4">
-                  <ActiveRules row={row} />
-                </td>
-                <td className="py-3 pr-4">
-                  <RuleCell rule={row.cancellationRule} kind="cancellation" />
-                </td>
-                <td className="py-3">
-                  <Action row={row} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-    </>
+    <DataTable
+      id="policy-table"
+      testId="policy-table"
+      caption={t('tableCaption')}
+      columns={columns}
+      rows={rows}
+      rowId={(row) => row.category}
+      rowProps={(row) => ({ 'data-category': row.category })}
+      empty="—"
+      scroll
+      tableClassName="min-w-[44rem]"
+      cardTitleAs="h3"
+    />
   );
 }

@@ -1,39 +1,21 @@
-import { SETTING_INFO, type CategoryFamily } from '@/components/home/setting-info';
-import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '@/lib/retention/categories';
+import { FAMILY_COLOR } from '@/components/ui/family-colors';
+import type { CategoryId } from '@/lib/retention/categories';
+import { FAMILY_CATEGORIES, FAMILY_IDS, familyOfCategory, type FamilyId } from '@/lib/retention/families';
 
 /*
- * Chart colours: each category takes its family's colour token (--color-cat-*, app/globals.css),
- * the family of the setting that drives it (its age rule's, else its cancellation rule's), so the
- * report reads like the overview and the policy. Within a family the categories are told apart by
- * shades of that colour, darker and lighter in turn, fixed per category (not per range), so a
- * category keeps its colour whatever range is shown. Actors removed take the actor family's colour.
+ * Chart colours of the report: each family its distinct colour (components/ui/family-colors.ts, as
+ * the forecast), and within a family, when the reader drills into it, its categories in shades of
+ * that colour, darker and lighter in turn, fixed per category (not per range), so a category keeps
+ * its colour whatever range is shown. Actors removed take the actor colour, as in the forecast.
  */
 
-const FAMILY_VAR: Record<CategoryFamily, string> = {
-  actor: 'var(--color-cat-actor)',
-  financial: 'var(--color-cat-financial)',
-  history: 'var(--color-cat-history)',
-  personal: 'var(--color-cat-personal)',
-  loans: 'var(--color-cat-loans)',
-};
-
-export const ACTORS_COLOR = FAMILY_VAR.actor;
+export const ACTORS_COLOR = 'var(--color-cat-actor)';
 const UNKNOWN_COLOR = 'var(--color-muted)';
-
-const isCategoryId = (value: string): value is CategoryId => (CATEGORY_IDS as readonly string[]).includes(value);
-
-/** The family a category belongs to (the family of its setting), or null for an unknown id. */
-export function familyOf(category: string): CategoryFamily | null {
-  if (!isCategoryId(category)) return null;
-  const rule = CATEGORIES[category];
-  const setting = rule.ageSetting ?? rule.cancellationSetting;
-  return setting ? SETTING_INFO[setting].family : null;
-}
 
 /** How far each shade is mixed with black (negative) or white (positive), darkest to lightest. */
 function shadeSteps(n: number): number[] {
   if (n === 1) return [0];
-  return Array.from({ length: n }, (_, i) => -0.3 + (i * 0.85) / (n - 1));
+  return Array.from({ length: n }, (_, i) => -0.35 + (i * 0.9) / (n - 1));
 }
 
 function shade(base: string, step: number): string {
@@ -44,27 +26,40 @@ function shade(base: string, step: number): string {
 
 function buildColors(): Map<string, string> {
   const colors = new Map<string, string>();
-  const byFamily = new Map<CategoryFamily, CategoryId[]>();
-  for (const id of CATEGORY_IDS) {
-    const family = familyOf(id);
-    if (family) byFamily.set(family, [...(byFamily.get(family) ?? []), id]);
-  }
-  for (const [family, ids] of byFamily) {
+  for (const family of FAMILY_IDS) {
+    const ids: readonly CategoryId[] = FAMILY_CATEGORIES[family];
     const steps = shadeSteps(ids.length);
-    // Neighbours in RETENTION.md order (and so in a stack) alternate between the darker and the
+    // Neighbours in the family's order (and so in a stack) alternate between the darker and the
     // lighter half, so two adjacent segments never have nearly the same shade.
     const half = Math.ceil(ids.length / 2);
-    ids.forEach((id, i) => colors.set(id, shade(FAMILY_VAR[family], steps[i % 2 === 0 ? i / 2 : half + (i - 1) / 2]!)));
+    ids.forEach((id, i) => colors.set(id, shade(FAMILY_COLOR[family], steps[i % 2 === 0 ? i / 2 : half + (i - 1) / 2]!)));
   }
   return colors;
 }
 
 const COLORS = buildColors();
 
-/** The CSS colour of a category's series (a CSS colour expression, usable in SVG and in CSS). */
+/** The CSS colour of a category's series: a shade of its family's colour. */
 export function categoryColor(category: string): string {
   return COLORS.get(category) ?? UNKNOWN_COLOR;
 }
+
+/** The CSS colour of a family's series. */
+export function familyColor(family: FamilyId): string {
+  return FAMILY_COLOR[family];
+}
+
+/** The colour of a chart series: its category's shade when it has one, else its family's colour. */
+export function seriesColor(series: { family: FamilyId; category: string | null }): string {
+  return series.category ? categoryColor(series.category) : FAMILY_COLOR[series.family];
+}
+
+/** The colour of a category in a list by family (its family's colour), unknown ids muted. */
+export function categoryFamilyColor(category: string): string {
+  const family = familyOfCategory(category);
+  return family ? FAMILY_COLOR[family] : UNKNOWN_COLOR;
+}
+
 
 /** The CSS background of a legend swatch: solid for deleted, stripes for anonymized (as the bars). */
 export function swatchBackground(color: string, kind: 'deleted' | 'anonymized'): string {

@@ -1,40 +1,73 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { formatCount } from '@/i18n/format';
-import type { AppLocale } from '@/i18n/locales';
-import { ACTORS_CATEGORY, seriesKey, type DayTable } from '@/lib/reports/deleted-per-day';
-import { ACTORS_COLOR, categoryColor, swatchBackground } from './category-colors';
+'use client';
 
-/** "Marketing/newsletter" may wrap after its slash on a phone instead of widening the table. */
-const breakAfterSlash = (text: string) => text.replaceAll('/', '/\u200B');
+import { useLocale, useTranslations } from 'next-intl';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
+import { CategoryName } from '@/components/ui/terms';
+import { formatCount } from '@/i18n/format';
+import { seriesKey, type DayTable } from '@/lib/reports/deleted-per-day';
+import { FAMILY_IDS, familyOfCategory, type FamilyId } from '@/lib/retention/families';
+import { categoryFamilyColor } from './category-colors';
+
+type CategoryTotal = { category: string; family: FamilyId | null; deleted: number; anonymized: number };
+
+/** Families in stack order, unknown categories last; within a family the table's (RETENTION.md) order. */
+const familyRank = (family: FamilyId | null) => (family ? FAMILY_IDS.indexOf(family) : FAMILY_IDS.length);
 
 /**
  * The totals of the range: overall (records deleted, records anonymized, actors removed) and per
- * category, with the colours of the chart so this list is also its legend with numbers.
+ * category, grouped by family with the family's colour as in the chart, the category in words with
+ * its id small beside it. On a phone each category is a card.
  */
-export async function ReportTotals({ table, labels }: { table: DayTable; labels: Record<string, string> }) {
-  const [t, locale] = await Promise.all([getTranslations('reports'), getLocale() as Promise<AppLocale>]);
-  const categories = [...new Set(table.series.map((s) => s.category))];
+export function ReportTotals({ table }: { table: DayTable }) {
+  const t = useTranslations('reports');
+  const tFamily = useTranslations('families');
+  const locale = useLocale();
+  const rows: CategoryTotal[] = [...new Set(table.series.map((s) => s.category))]
+    .map((category) => ({
+      category,
+      family: familyOfCategory(category),
+      deleted: table.totals.values[seriesKey(category, 'deleted')] ?? 0,
+      anonymized: table.totals.values[seriesKey(category, 'anonymized')] ?? 0,
+    }))
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => familyRank(a.row.family) - familyRank(b.row.family) || a.i - b.i)
+    .map(({ row }) => row);
   const tiles = [
     { id: 'deleted', label: t('totals.deleted'), hint: t('totals.deletedHint'), value: table.totals.deleted },
     { id: 'anonymized', label: t('totals.anonymized'), hint: t('totals.anonymizedHint'), value: table.totals.anonymized },
     { id: 'actors', label: t('totals.actors'), hint: t('totals.actorsHint'), value: table.totals.actors },
   ];
-  const amount = (kind: 'deleted' | 'anonymized' | 'removed', n: number) => (
-    <span className="flex flex-wrap items-baseline justify-end gap-x-2">
-      <span className="text-xs font-normal text-muted">{t(`kinds.${kind}`)}</span>
-      <span data-kind={kind} className={`min-w-16 ${n === 0 ? 'text-muted' : ''}`}>
-        {formatCount(locale, n)}
-      </span>
+  const amount = (kind: 'deleted' | 'anonymized', n: number) => (
+    <span data-kind={kind} className={n === 0 ? 'text-muted' : undefined}>
+      {formatCount(locale, n)}
     </span>
   );
-  const name = (id: string, label: string, swatch: string) => (
-    <span className="flex items-start gap-2">
-      <span aria-hidden="true" className="mt-1 inline-block size-3 shrink-0 rounded-sm" style={{ background: swatch }} />
-      <span className="min-w-0">
-        <span className="font-mono text-xs">{id}</span> <span className="block text-muted sm:inline">{breakAfterSlash(label)}</span>
-      </span>
-    </span>
-  );
+  const columns: DataColumn<CategoryTotal>[] = [
+    {
+      id: 'category',
+      header: t('totals.category'),
+      isRowHeader: true,
+      cell: (r) => (
+        <span className="flex items-start gap-2">
+          <span aria-hidden="true" className="mt-1 inline-block size-3 shrink-0 rounded-sm" style={{ background: categoryFamilyColor(r.category) }} />
+          <CategoryName id={r.category} />
+        </span>
+      ),
+      value: (r) => r.category,
+      footer: t('totals.all'),
+    },
+    { id: 'family', header: t('totals.family'), cell: (r) => (r.family ? tFamily(r.family) : '—'), value: (r) => familyRank(r.family), sortable: true },
+    { id: 'deleted', header: t('totals.deletedColumn'), align: 'end', cell: (r) => amount('deleted', r.deleted), value: (r) => r.deleted, sortable: true, footer: amount('deleted', table.totals.deleted) },
+    {
+      id: 'anonymized',
+      header: t('totals.anonymizedColumn'),
+      align: 'end',
+      cell: (r) => amount('anonymized', r.anonymized),
+      value: (r) => r.anonymized,
+      sortable: true,
+      footer: amount('anonymized', table.totals.anonymized),
+    },
+  ];
   return (
     <div className="space-y-5">
       <dl className="grid gap-3 sm:grid-cols-3">
@@ -48,55 +81,21 @@ export async function ReportTotals({ table, labels }: { table: DayTable; labels:
           </div>
         ))}
       </dl>
-      {table.series.length === 0 && table.totals.actors === 0 ? <p className="text-sm text-muted">{t('totals.nothing')}</p> : null}
-      {/* One column of numbers, each with its kind, so the table fits a phone with the ids whole. */}
-      <table className="w-full max-w-3xl text-sm tabular-nums" data-testid="totals-table">
-        <caption className="sr-only">{t('totals.caption')}</caption>
-        <thead>
-          <tr className="border-b border-line text-left">
-            <th scope="col" className="py-1.5 pr-3 font-medium">
-              {t('totals.category')}
-            </th>
-            <th scope="col" className="py-1.5 text-right font-medium">
-              {t('totals.records')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {categories.map((category) => {
-            const deleted = table.totals.values[seriesKey(category, 'deleted')];
-            const anonymized = table.totals.values[seriesKey(category, 'anonymized')];
-            return (
-              <tr key={category} data-category={category} className="border-b border-line/60">
-                <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-                  {name(category, labels[category] ?? category, swatchBackground(categoryColor(category), anonymized && !deleted ? 'anonymized' : 'deleted'))}
-                </th>
-                <td className="py-1.5 text-right align-top">
-                  {deleted ? amount('deleted', deleted) : null}
-                  {anonymized ? amount('anonymized', anonymized) : null}
-                </td>
-              </tr>
-            );
-          })}
-          <tr data-category={ACTORS_CATEGORY} className="border-b border-line/60">
-            <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-              {name(ACTORS_CATEGORY, t('actorsLabel'), ACTORS_COLOR)}
-            </th>
-            <td className="py-1.5 text-right align-top">{amount('removed', table.totals.actors)}</td>
-          </tr>
-        </tbody>
-        <tfoot>
-          <tr className="border-t-2 border-line font-semibold" data-category="all">
-            <th scope="row" className="py-1.5 pr-3 text-left align-top">
-              {t('totals.all')}
-            </th>
-            <td className="py-1.5 text-right">
-              {amount('deleted', table.totals.deleted)}
-              {amount('anonymized', table.totals.anonymized)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      <div className="max-w-3xl">
+        <DataTable
+          id="totals-table"
+          testId="totals-table"
+          caption={t('totals.caption')}
+          columns={columns}
+          rows={rows}
+          rowId={(r) => r.category}
+          rowProps={(r) => ({ 'data-category': r.category })}
+          footerProps={() => ({ 'data-category': 'all' })}
+          empty={t('totals.nothing')}
+          tableClassName="tabular-nums"
+          cardTitleAs="h3"
+        />
+      </div>
     </div>
   );
 }

@@ -131,6 +131,9 @@ export type DataTableProps<Row> = {
   testId?: string;
 };
 
+/** The filters when the caller gives none: one array, so TanStack's memo sees no change. */
+const NO_FILTERS: ColumnFiltersState = [];
+
 const ALIGN = { start: 'text-left', end: 'text-right tabular-nums' } as const;
 
 /** Whether a card shows a column for a row. */
@@ -173,7 +176,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     getRowId: (row) => rowId(row),
     state: {
       sorting,
-      columnFilters: props.columnFilters ?? [],
+      columnFilters: props.columnFilters ?? NO_FILTERS,
       globalFilter: props.globalFilter ?? '',
       expanded,
       columnVisibility: Object.fromEntries(columns.filter((c) => c.hidden).map((c) => [c.id, false])),
@@ -191,6 +194,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     },
     getRowCanExpand: (row) => (details ? (details.has?.(row.original) ?? true) : false),
     globalFilterFn: 'includesString',
+    // No pagination state here (paging is `shown`): without this, every re-render (a sort, new rows
+    // after a server action, a client navigation) recomputes the filtered rows, TanStack queues a
+    // reset of its page index, that state change re-renders, and so on without end: the page hangs.
+    autoResetAll: false,
     getCoreRowModel: getCoreRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
     getSortedRowModel: getSortedRowModel(),

@@ -15,7 +15,6 @@ import { buttonClass } from '@/components/ui/button-styles';
 import { getEnv } from '@/lib/env';
 import { FORECAST_DEFAULT_MONTHS } from '@/lib/forecast/forecast';
 import { buildDayTable, countDays, REPORT_MAX_DAYS, resolveReportRange } from '@/lib/reports/deleted-per-day';
-import { CATEGORY_IDS } from '@/lib/retention/categories';
 import { requirePermission } from '@/server/auth/require-permission';
 import { retentionToday } from '@/lib/env';
 import { getDeletedPerDayReport } from '@/server/data/reports';
@@ -47,7 +46,6 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const [t, tForecast] = await Promise.all([getTranslations('reports'), getTranslations('forecast')]);
   const today = retentionToday();
   const range = resolveReportRange(asked, today, { maxDays: REPORT_MAX_DAYS });
-  const labels = Object.fromEntries(CATEGORY_IDS.map((id) => [id, t(`categories.${id}`)]));
 
   let problem: string | null = null;
   if (!range.ok) {
@@ -93,10 +91,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
       {table ? (
         <>
           <Panel id="totals-heading" title={t('totals.title')}>
-            <ReportTotals table={table} labels={labels} />
+            <ReportTotals table={table} />
           </Panel>
           <Panel id="chart-heading" title={t('chart.title')}>
-            <DeletedPerDayChart table={table} labels={labels} />
+            <DeletedPerDayChart table={table} />
           </Panel>
           <Panel id="table-heading" title={t('table.title')} description={t('table.description')}>
             <div className="mb-4 flex flex-wrap gap-2">
@@ -108,7 +106,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
               </a>
             </div>
             <p className="mb-4 max-w-3xl text-xs text-muted">{t('table.csvHint')}</p>
-            <DayTableView table={table} labels={labels} />
+            <DayTableView table={table} />
           </Panel>
         </>
       ) : null}

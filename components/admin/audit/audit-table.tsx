@@ -1,119 +1,50 @@
-import { useLocale, useTranslations } from 'next-intl';
-import { ScrollRegion } from '@/components/ui/scroll-region';
-import { formatDateTime, formatIsoDate } from '@/i18n/format';
-import { AUDIT_ACTIONS } from '@/lib/auth/audit-actions';
-import { isUserRole } from '@/lib/auth/permissions';
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Badge } from '@/components/ui/badge';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
+import { LocalDateTime } from '@/components/ui/local-date';
 import type { AuditScreenEntry } from '@/server/data/admin';
+import { actionKey, AuditDetails, isKnownAction, KIND_STYLE } from './audit-details';
 
-// Settings changes keep their own table; every other action is one of the audit log's.
-const KNOWN_ACTIONS = ['settings.change', ...AUDIT_ACTIONS] as const;
-type KnownAction = (typeof KNOWN_ACTIONS)[number];
-const isKnownAction = (a: string): a is KnownAction => (KNOWN_ACTIONS as readonly string[]).includes(a);
-
-type Underscored<S extends string> = S extends `${infer A}.${infer B}` ? `${A}_${Underscored<B>}` : S;
-/** Message keys cannot hold dots (they nest): `user.role_change` is `user_role_change`. */
-const actionKey = <A extends KnownAction>(action: A) => action.replace('.', '_') as Underscored<A>;
-
-const KIND_STYLE: Record<AuditScreenEntry['kind'], string> = {
-  settings: 'bg-cat-actor/10 text-cat-actor ring-cat-actor/30',
-  user: 'bg-brand-soft text-brand ring-brand/30',
-  token: 'bg-cat-loans/10 text-cat-loans ring-cat-loans/30',
-  job: 'bg-cat-history/10 text-cat-history ring-cat-history/30',
-  removal_request: 'bg-warn/10 text-warn ring-warn/30',
-  legal_hold: 'bg-danger/10 text-danger ring-danger/30',
-};
-
-/** A change of a login's instance tie, with the instances before and after (lib/auth/users.ts setUserInstance). */
-const isInstanceChange = (entry: AuditScreenEntry) => entry.action === 'user.instance_change';
-
-/** What an entry's details say, in words: old → new value and the reason, a role change, sessions signed out. */
-function Details({ entry }: { entry: AuditScreenEntry }) {
-  const t = useTranslations('adminAudit.details');
-  const tRoles = useTranslations('common.roles');
-  const tUsers = useTranslations('adminUsers');
-  const locale = useLocale();
-  // Calendar days of the details ('YYYY-MM-DD') as every screen writes them.
-  const day = (iso: string) => formatIsoDate(locale, iso);
-  const d = entry.details;
-  const role = (v: unknown) => (isUserRole(v) ? tRoles(v) : String(v));
-  const tie = (id: unknown, name: unknown) => (id === null || id === undefined ? tUsers('allInstancesShort') : typeof name === 'string' ? name : `#${String(id)}`);
-  const lines: string[] = [];
-  if (entry.kind === 'settings') {
-    lines.push(t('settingChange', { oldValue: d.oldValue === null || d.oldValue === undefined ? '—' : String(d.oldValue), newValue: String(d.newValue) }));
-    if (typeof d.reason === 'string') lines.push(t('reason', { reason: d.reason }));
-  } else {
-    if (d.from !== undefined && d.to !== undefined) lines.push(t('roleChange', { from: role(d.from), to: role(d.to) }));
-    else if (d.role !== undefined) lines.push(t('role', { role: role(d.role) }));
-    // An instance tie (INTERFACES.md, Roles): made with the login or token, or changed.
-    if (isInstanceChange(entry)) lines.push(t('instanceChange', { from: tie(d.instanceFrom, d.instanceFromName), to: tie(d.instanceTo, d.instanceName) }));
-    else if (d.instanceId !== undefined) lines.push(t('instance', { instance: tie(d.instanceId, d.instanceName) }));
-    if (typeof d.hint === 'string') lines.push(t('hint', { hint: d.hint }));
-    if (typeof d.sessionsRevoked === 'number') lines.push(t('sessionsRevoked', { count: d.sessionsRevoked }));
-    if (d.demo === true) lines.push(t('demo'));
-    if (typeof d.approvedActors === 'number') lines.push(t('approvedActors', { count: d.approvedActors }));
-    // Requests about one customer: the dates and the reason (a reference), never the actor.
-    if (typeof d.requestedOn === 'string') lines.push(t('requestedOn', { date: day(d.requestedOn) }));
-    if (d.until !== undefined && entry.action !== 'legal_hold.release')
-      lines.push(d.oldUntil !== undefined ? t('untilChange', { from: d.oldUntil === null ? '—' : day(String(d.oldUntil)), to: d.until === null ? '—' : day(String(d.until)) }) : d.until === null ? t('noEnd') : t('until', { date: day(String(d.until)) }));
-    if (typeof d.reason === 'string') lines.push(t('reason', { reason: d.reason }));
-  }
-  if (lines.length === 0) return <span className="text-muted">—</span>;
-  return (
-    <ul className="space-y-0.5">
-      {lines.map((line, i) => (
-        <li key={i} className="break-words">
-          {line}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** The audit log entries, newest first. */
+/**
+ * The audit log entries, newest first: a table from `sm` up, and on a phone a card per entry headed
+ * by the change, with when, the subject and who did it before the details (no sideways scroll).
+ */
 export function AuditTable({ entries, timeZone }: { entries: AuditScreenEntry[]; timeZone: string }) {
   const t = useTranslations('adminAudit');
-  const locale = useLocale();
-  if (entries.length === 0) return <p className="text-sm text-muted">{t('none')}</p>;
+  const action = (entry: AuditScreenEntry) => (isKnownAction(entry.action) ? t(`actions.${actionKey(entry.action)}`) : entry.action);
+  const columns: DataColumn<AuditScreenEntry>[] = [
+    {
+      id: 'at',
+      header: t('columns.at'),
+      cell: (e) => <LocalDateTime at={e.at} timeZone={timeZone} className="whitespace-nowrap text-muted" />,
+      value: (e) => e.at,
+    },
+    { id: 'kind', header: t('columns.kind'), cell: (e) => <Badge className={KIND_STYLE[e.kind]}>{t(`kinds.${e.kind}`)}</Badge>, value: (e) => e.kind },
+    { id: 'action', header: t('columns.action'), isRowHeader: true, cell: (e) => <span className="font-medium text-ink">{action(e)}</span>, value: action },
+    {
+      id: 'target',
+      header: t('columns.target'),
+      cell: (e) => (e.kind === 'settings' ? <code className="text-xs">{e.target}</code> : e.target),
+      value: (e) => e.target,
+      className: '[overflow-wrap:anywhere]',
+    },
+    { id: 'by', header: t('columns.by'), cell: (e) => <span className="text-muted">{e.by}</span>, value: (e) => e.by, className: '[overflow-wrap:anywhere]' },
+    { id: 'details', header: t('columns.details'), cell: (e) => <AuditDetails entry={e} />, className: 'max-w-sm text-muted' },
+  ];
   return (
-    <ScrollRegion labelledBy="audit-caption">
-      <table className="w-full min-w-[52rem] border-collapse text-left text-sm">
-        <caption id="audit-caption" className="sr-only">
-          {t('caption')}
-        </caption>
-        <thead>
-          <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
-            {(['at', 'kind', 'action', 'target', 'by', 'details'] as const).map((c) => (
-              <th key={c} scope="col" className="py-2 pr-4 font-medium last:pr-0">
-                {t(`columns.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.key} className="border-b border-line align-top last:border-0">
-              <td className="py-3 pr-4 text-muted">
-                <time dateTime={entry.at} title={entry.at} className="whitespace-nowrap">
-                  {formatDateTime(locale, entry.at, timeZone)}
-                </time>
-              </td>
-              <td className="py-3 pr-4">
-                <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${KIND_STYLE[entry.kind]}`}>
-                  {t(`kinds.${entry.kind}`)}
-                </span>
-              </td>
-              <th scope="row" className="py-3 pr-4 text-left font-medium text-ink">
-                {isKnownAction(entry.action) ? t(`actions.${actionKey(entry.action)}`) : entry.action}
-              </th>
-              <td className="py-3 pr-4 [overflow-wrap:anywhere]">{entry.kind === 'settings' ? <code className="text-xs">{entry.target}</code> : entry.target}</td>
-              <td className="py-3 pr-4 text-muted [overflow-wrap:anywhere]">{entry.by}</td>
-              <td className="max-w-sm py-3 text-muted">
-                <Details entry={entry} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      id="audit"
+      testId="audit-table"
+      caption={t('caption')}
+      columns={columns}
+      rows={entries}
+      rowId={(e) => e.key}
+      empty={t('none')}
+      scroll
+      tableClassName="min-w-[48rem]"
+      cardTitleAs="h3"
+    />
   );
 }

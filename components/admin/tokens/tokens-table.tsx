@@ -1,70 +1,72 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { Badge } from '@/components/ui/badge';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
+import { LocalDateTime } from '@/components/ui/local-date';
 import { formatDateTime } from '@/i18n/format';
 import type { AdminApiToken } from '@/server/data/admin';
 import { RevokeTokenForm } from './revoke-token-form';
-import { ScrollRegion } from '@/components/ui/scroll-region';
 
-/** The API tokens: name, role, instance, first characters, when made and last used, when they expire, and whether they work. */
-export async function TokensTable({ tokens, timeZone }: { tokens: AdminApiToken[]; timeZone: string }) {
-  const [t, tUsers, tRoles, locale] = await Promise.all([getTranslations('adminTokens'), getTranslations('adminUsers'), getTranslations('common.roles'), getLocale()]);
-  if (tokens.length === 0) return <p className="text-sm text-muted">{t('none')}</p>;
-  const when = (iso: string) => (
-    <time dateTime={iso} title={iso} className="whitespace-nowrap">
-      {formatDateTime(locale, iso, timeZone)}
-    </time>
-  );
+/**
+ * The API tokens: name, role in words, instance, first characters, when made and last used, when
+ * they expire, and whether they work, with the revoke button. A table from `sm` up; on a phone a
+ * card per token headed by its name.
+ */
+export function TokensTable({ tokens, timeZone }: { tokens: AdminApiToken[]; timeZone: string }) {
+  const t = useTranslations('adminTokens');
+  const tUsers = useTranslations('adminUsers');
+  const tRoles = useTranslations('common.roles');
+  const locale = useLocale();
+  const when = (iso: string) => <LocalDateTime at={iso} timeZone={timeZone} className="whitespace-nowrap" />;
+  const instance = (token: AdminApiToken) =>
+    token.instance === null ? tUsers('allInstancesShort') : (token.instance.name ?? tUsers('goneInstance', { id: token.instance.id }));
+  const columns: DataColumn<AdminApiToken>[] = [
+    { id: 'name', header: t('columns.name'), isRowHeader: true, cell: (k) => <span className="font-medium break-words text-ink">{k.name}</span>, value: (k) => k.name },
+    { id: 'role', header: t('columns.role'), cell: (k) => tRoles(k.role), value: (k) => tRoles(k.role) },
+    { id: 'instance', header: t('columns.instance'), cell: instance, value: instance },
+    { id: 'hint', header: t('columns.hint'), cell: (k) => <code className="text-xs text-muted">{k.hint}…</code>, value: (k) => k.hint },
+    {
+      id: 'created',
+      header: t('columns.created'),
+      cell: (k) => (
+        <span className="text-muted">
+          {when(k.createdAt)}
+          <span className="block text-xs [overflow-wrap:anywhere]">{t('createdBy', { by: k.createdBy })}</span>
+        </span>
+      ),
+      value: (k) => k.createdAt,
+    },
+    { id: 'lastUsed', header: t('columns.lastUsed'), cell: (k) => <span className="text-muted">{k.lastUsedAt ? when(k.lastUsedAt) : t('neverUsed')}</span>, value: (k) => k.lastUsedAt },
+    { id: 'expires', header: t('columns.expires'), cell: (k) => <span className="text-muted">{when(k.expiresAt)}</span>, value: (k) => k.expiresAt },
+    {
+      id: 'state',
+      header: t('columns.state'),
+      cell: (k) =>
+        k.revokedAt ? (
+          <Badge tone="danger">{t('revoked', { date: formatDateTime(locale, k.revokedAt, timeZone) })}</Badge>
+        ) : k.state === 'active' ? (
+          <Badge tone="ok">{t('active')}</Badge>
+        ) : (
+          <Badge tone="danger">{t(k.state === 'expired' ? 'expired' : 'creatorLostAccess')}</Badge>
+        ),
+      value: (k) => (k.revokedAt ? 'revoked' : k.state),
+    },
+    { id: 'actions', header: t('columns.actions'), cell: (k) => (k.revokedAt ? null : <RevokeTokenForm tokenId={k.id} name={k.name} />), card: (k) => !k.revokedAt },
+  ];
   return (
-    <ScrollRegion labelledBy="tokens-caption">
-      <table className="w-full min-w-[68rem] border-collapse text-left text-sm">
-        <caption id="tokens-caption" className="sr-only">
-          {t('listCaption')}
-        </caption>
-        <thead>
-          <tr className="border-b border-line text-xs tracking-wide text-muted uppercase">
-            {(['name', 'role', 'instance', 'hint', 'created', 'lastUsed', 'expires', 'state', 'actions'] as const).map((c) => (
-              <th key={c} scope="col" className="py-2 pr-4 font-medium last:pr-0">
-                {t(`columns.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => (
-            <tr key={token.id} className="border-b border-line align-top last:border-0" data-token-name={token.name}>
-              <th scope="row" className="py-3 pr-4 text-left font-medium break-words text-ink">
-                {token.name}
-              </th>
-              <td className="py-3 pr-4">{tRoles(token.role)}</td>
-              <td className="py-3 pr-4">
-                {token.instance === null ? tUsers('allInstancesShort') : (token.instance.name ?? tUsers('goneInstance', { id: token.instance.id }))}
-              </td>
-              <td className="py-3 pr-4">
-                <code className="text-xs text-muted">{token.hint}…</code>
-              </td>
-              <td className="py-3 pr-4 text-muted">
-                {when(token.createdAt)}
-                <span className="block text-xs [overflow-wrap:anywhere]">{t('createdBy', { by: token.createdBy })}</span>
-              </td>
-              <td className="py-3 pr-4 text-muted">{token.lastUsedAt ? when(token.lastUsedAt) : t('neverUsed')}</td>
-              <td className="py-3 pr-4 text-muted">{when(token.expiresAt)}</td>
-              <td className="py-3 pr-4">
-                {token.revokedAt ? (
-                  <span className="rounded-full bg-danger/10 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-danger ring-1 ring-danger/30 ring-inset">
-                    {t('revoked', { date: formatDateTime(locale, token.revokedAt, timeZone) })}
-                  </span>
-                ) : token.state === 'active' ? (
-                  <span className="rounded-full bg-ok/10 px-2 py-0.5 text-xs font-medium text-ok ring-1 ring-ok/30 ring-inset">{t('active')}</span>
-                ) : (
-                  <span className="rounded-full bg-danger/10 px-2 py-0.5 text-xs font-medium text-danger ring-1 ring-danger/30 ring-inset">
-                    {t(token.state === 'expired' ? 'expired' : 'creatorLostAccess')}
-                  </span>
-                )}
-              </td>
-              <td className="py-3">{token.revokedAt ? null : <RevokeTokenForm tokenId={token.id} name={token.name} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      id="tokens"
+      testId="tokens-table"
+      caption={t('listCaption')}
+      columns={columns}
+      rows={tokens}
+      rowId={(k) => k.id}
+      rowProps={(k) => ({ 'data-token-name': k.name })}
+      empty={t('none')}
+      scroll
+      tableClassName="min-w-[60rem]"
+      cardTitleAs="h3"
+    />
   );
 }
