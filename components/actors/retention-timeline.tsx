@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { useTerms } from '@/components/ui/terms';
 import { formatIsoDate } from '@/i18n/format';
 import type { TimelineLayout } from '@/lib/timeline/layout';
 import type { TimelineRecord } from '@/lib/timeline/records';
@@ -25,7 +26,7 @@ export type RetentionTimelineProps = {
 /** The retention timeline of one actor (see the module comment). */
 export function RetentionTimeline({ actorId, layout, records }: RetentionTimelineProps) {
   const t = useTranslations('actors.chart');
-  const tc = useTranslations('actorCategories');
+  const terms = useTerms();
   const th = useTranslations('actors.happens');
   const tk = useTranslations('actors.financialKinds');
   const locale = useLocale();
@@ -148,8 +149,8 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
                 label={
                   <>
                     <span className="flex min-w-0 items-baseline gap-1.5">
-                      <span className="line-clamp-2 text-sm leading-tight font-medium" title={tc(lane.category)}>
-                        {tc(lane.category)}
+                      <span className="line-clamp-2 text-sm leading-tight font-medium" title={terms.category(lane.category)}>
+                        {terms.category(lane.category)}
                       </span>
                       <span className="shrink-0 rounded-full bg-canvas px-1.5 text-xs text-muted tabular-nums ring-1 ring-line" title={t('records', { count: lane.bars.length })}>
                         {lane.bars.length}
@@ -170,7 +171,7 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
                       : bar.startKnown
                         ? colour
                         : `url(#tl-${family}-unknown)`;
-                  const label = `${tc(lane.category)}${kindLabel(record)}`;
+                  const label = `${terms.category(lane.category)}${kindLabel(record)}`;
                   return (
                     <g key={bar.index} data-testid="bar" data-category={bar.category} data-start={bar.startKnown ? bar.start : ''} data-end={bar.end ?? ''}>
                       <title>
@@ -206,20 +207,19 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
             >
               {reasons.map((r, i) => {
                 const y = 4 + i * reasonRowH;
-                // The code on a line of its own above its bar, pointing into the chart from wherever the bar starts.
+                // The reason in words on a line of its own above its bar, pointing into the chart from wherever the bar starts (the code is in its tooltip, the reasons panel and the table view).
                 const anchor = r.x0 > 0.5 ? 'end' : 'start';
                 return (
                   <g key={r.code} data-testid="reason-bar" data-code={r.code} data-until={r.until ?? ''}>
-                    <title>{r.until ? `${r.code} → ${dateIso(r.until)}` : `${r.code} → ${t('openEnd')}`}</title>
+                    <title>{`${terms.condition(r.code)} (${r.code}) → ${r.until ? dateIso(r.until) : t('openEnd')}`}</title>
                     <text
                       x={pct(anchor === 'end' ? r.x1 : r.x0)}
                       y={y + 10}
                       textAnchor={anchor}
-                      fontSize="10.5"
-                      fontFamily="ui-monospace, SFMono-Regular, Menlo, monospace"
+                      fontSize="11"
                       fill={INK}
                     >
-                      {r.code}
+                      {terms.condition(r.code)}
                     </text>
                     <rect
                       x={pct(r.x0)}
