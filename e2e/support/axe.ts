@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import axe from 'axe-core';
 
 /**
@@ -19,6 +19,9 @@ export const ALL_RULES = axe
 
 /** The serious and critical axe-core violations of the page under every rule (ALL_RULES), one readable line (and its elements) each. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Every rule (the enhanced contrast above all) takes several seconds on a large page, and far
+  // more on a busy machine: each sweep gives the test that runs it a minute more.
+  test.info().setTimeout(test.info().timeout + 60_000);
   const results = await new AxeBuilder({ page }).withRules(ALL_RULES).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
