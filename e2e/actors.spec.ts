@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe';
 import { E2E_PORT } from './support/paths';
 import { authFile, type Role } from './support/roles';
 
@@ -14,11 +14,8 @@ import { authFile, type Role } from './support/roles';
 const SHOTS = '/tmp/shots-actors';
 const BASE = `http://localhost:${E2E_PORT}`;
 
-async function axeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+/** The shared sweep (every axe-core rule, e2e/support/axe.ts): no serious or critical violation. */
+const axeClean = (page: Page) => expectNoSeriousViolations(page, page.url());
 
 async function noPageOverflow(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -90,7 +87,7 @@ test.describe('actor lookup as support', () => {
         const ends = await page.locator(`[data-testid="bar"][data-category="${category}"]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-end')));
         expect(ends.length).toBe(c.records);
         if (c.lastDate) expect(ends.sort().at(-1)).toBe(c.lastDate);
-        await expect(page.getByTestId('category-report').locator(`tr[data-category="${category}"] td[data-last]`)).toHaveAttribute('data-last', c.lastDate ?? '');
+        await expect(page.getByTestId('category-report').locator(`tr[data-category="${category}"] [data-last]`)).toHaveAttribute('data-last', c.lastDate ?? '');
       }
       const { bars, rows } = await chartAndTable(page);
       expect(bars.length).toBeGreaterThan(0);
@@ -136,6 +133,62 @@ test.describe('actor lookup as support', () => {
     await expect(page.getByText('Enter a real calendar date (YYYY-MM-DD)')).toBeVisible();
     await page.goto('/actors/1001?asOf=2026-13-01');
     await expect(page.getByText('Enter a real calendar date (YYYY-MM-DD)').first()).toBeVisible();
+  });
+
+  test('says categories, reasons, roles and blocks in words first, with the code small beside them', async ({ page }) => {
+    await page.goto('/actors/1001');
+    // The per-category table: the category's name, then its id for support.
+    const fin = page.getByTestId('category-report').locator('tr[data-category="financial_transactions"] th');
+    await expect(fin).toContainText('Financial transactions');
+    await expect(fin.locator('code')).toHaveText('financial_transactions');
+    // The reasons panel: the condition's short name, then its code.
+    const archive = page.getByTestId('reasons').locator('[data-code="RECENT_FINANCIAL_ARCHIVE"]');
+    await expect(archive.locator('p').first()).toHaveText('Recent settled financial items RECENT_FINANCIAL_ARCHIVE');
+    await expect(archive.locator('code').first()).toHaveText('RECENT_FINANCIAL_ARCHIVE');
+    // The chart's reason bar is named in words, the code in its tooltip.
+    await expect(page.getByTestId('reason-bar').and(page.locator('[data-code="RECENT_FINANCIAL_ARCHIVE"]'))).toContainText('Recent settled financial items');
+    // The table view: reasons by name with the code beside, one row per record with the category in words.
+    await page.getByText('Table view', { exact: true }).click();
+    const reasonRow = page.getByTestId('reasons-table').locator('tr[data-code="RECENT_FINANCIAL_ARCHIVE"]');
+    await expect(reasonRow.locator('th')).toHaveText('Recent settled financial items RECENT_FINANCIAL_ARCHIVE');
+    await expect(page.getByTestId('record-row').first().locator('th code')).toBeVisible();
+
+    // A running membership (showcase 10017): the role in words ("Membership, still running (status 1)"), the type code beside.
+    await page.goto('/actors/10017');
+    const running = page.getByTestId('reasons').locator('[data-code="RUNNING_MEMBERSHIP_STATUS"]');
+    await expect(running).toContainText('Membership still running by its status');
+    await expect(running).toContainText(/Membership, still running \(status \d\) ABON/);
+    await expect(running).not.toContainText('ABON role');
+    // A general or bailiff block (showcase 10008): the block in words, its type beside.
+    await page.goto('/actors/10008');
+    await expect(page.getByTestId('reasons').locator('[data-code="GENERAL_OR_BAILIFF_BLOCK"]')).toContainText(/(General|Bailiff) block \(type (ALG|DEU)\)/);
+  });
+
+  test('on a phone (390 px) the per-category table and the table view are cards, in English and Dutch', async ({ browser }) => {
+    test.setTimeout(90_000);
+    for (const locale of ['en', 'nl'] as const) {
+      const context = await contextFor(browser, 'support', locale, 390);
+      const page = await context.newPage();
+      await page.goto('/actors/1001');
+      const report = await (await page.request.get('/api/v1/actors/1001/retention')).json();
+      const held = Object.entries(report.categories as Record<string, { records: number }>).filter(([, c]) => c.records > 0).map(([id]) => id);
+      // No table that scrolls sideways: one card per category, the table itself not shown.
+      await expect(page.getByTestId('category-report')).toBeHidden();
+      const cards = page.getByTestId('category-report-cards').locator('li[data-category]');
+      await expect(cards).toHaveCount(held.length);
+      const finCard = page.getByTestId('category-report-cards').locator('li[data-category="financial_transactions"]');
+      await expect(finCard.locator('h3')).toContainText(locale === 'en' ? 'Financial transactions' : 'Financiële transacties');
+      await expect(finCard.locator('h3 code')).toHaveText('financial_transactions');
+      await expect(finCard).toContainText(locale === 'en' ? 'Last goes' : 'Laatste');
+      // The table view: one card per record, as many as the chart has bars.
+      await page.getByTestId('table-view').locator('summary').click();
+      await expect(page.getByTestId('records-table')).toBeHidden();
+      await expect(page.getByTestId('record-card')).toHaveCount(await page.getByTestId('bar').count());
+      await expect(page.getByTestId('reasons-table-cards').locator('li[data-code="RECENT_FINANCIAL_ARCHIVE"]')).toContainText('RECENT_FINANCIAL_ARCHIVE');
+      await noPageOverflow(page);
+      await axeClean(page);
+      await context.close();
+    }
   });
 
   for (const width of [1280, 390]) {

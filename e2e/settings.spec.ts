@@ -1,15 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe';
 import { authFile } from './support/roles';
 
 const SETTING_NAMES = ['inactiveActorMonths', 'financialMonths', 'historyMonths', 'personalDataMonths', 'optOutLoanDays'];
 
-/** No serious or critical accessibility violation on the page as it is now. */
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+/** No serious or critical accessibility violation on the page as it is now, under every axe-core rule (the shared sweep). */
+const expectAxeClean = (page: Page) => expectNoSeriousViolations(page, page.url());
 
 /** The page does not scroll sideways (nothing wider than the viewport). */
 async function expectNoHorizontalScroll(page: Page) {
@@ -44,6 +40,11 @@ for (const role of ['manager', 'ops'] as const) {
       const optOut = page.getByTestId('setting-optOutLoanDays');
       await expect(optOut).toContainText('days');
       await expect(optOut).toContainText('loan_history');
+      // Categories in words first, the id small beside it; KSM explained in a sentence where it appears.
+      await expect(optOut.locator('li[data-category="loan_history"]')).toHaveText('Loan history loan_history');
+      await expect(optOut.locator('li[data-category="loan_history"] code')).toHaveText('loan_history');
+      await expect(page.getByTestId('setting-historyMonths').locator('li[data-category="ksm"]')).toHaveText('KSM records ksm');
+      await expect(page.getByTestId('setting-historyMonths').getByTestId('ksm-explained')).toContainText('the library system keeps about the customer under KSM');
       await expect(page.getByTestId('setting-historyMonths')).toContainText('months');
       // The demo library's settings were set (and audited) when it was made: the history has them.
       const history = page.getByTestId('history-historyMonths');
@@ -158,9 +159,22 @@ test.describe('the settings screen as admin', () => {
     const n = Number(count.replace(/,/g, ''));
     expect(n).toBeGreaterThan(100); // 1 % of the demo's actors
     await expect(breaker).toContainText(`makes ${count} actors due for removal`);
+    // The change and the categories in words first, the setting name and category id small beside them.
+    const change = whatIf.getByTestId('what-if-changes').getByRole('listitem').first();
+    await expect(change).toContainText('Financial transactions');
+    await expect(change.locator('code')).toHaveText('financialMonths');
+    await expect(change).toContainText(`${before} months → 1 month`);
+    const fin = whatIf.getByTestId('what-if-due').locator('tr[data-category="financial_transactions"] th');
+    await expect(fin).toHaveText('Financial transactions financial_transactions');
+    await expect(fin.locator('code')).toHaveText('financial_transactions');
+    await expect(whatIf.getByTestId('what-if-due').locator('tfoot tr[data-testid="what-if-actors-row"]')).toContainText('actors removed');
 
     await expectAxeClean(page);
     await page.setViewportSize({ width: 390, height: 844 });
+    // On a phone: one card per category (the table is not shown), the actors removed as the last card.
+    await expect(whatIf.getByTestId('what-if-due')).toBeHidden();
+    await expect(whatIf.getByTestId('what-if-due-cards').locator('li[data-category="financial_transactions"]')).toContainText('Financial transactions');
+    await expect(whatIf.getByTestId('what-if-due-cards').locator('li[data-testid="what-if-actors-row"]')).toContainText('actors removed');
     await expectAxeClean(page);
     await expectNoHorizontalScroll(page);
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -47,10 +47,13 @@ export function ActorSummary({
         {t('title')}
       </h2>
       <div className="rounded-md border border-danger/25 bg-danger/5 p-4" data-testid="removal">
-        <p className="text-xs font-medium tracking-wide text-danger uppercase">{isDueOnAsOf ? t('removalDueLabel') : t('removal')}</p>
-        <p className="mt-1 text-2xl font-semibold text-danger" data-testid="removal-date">
-          {removal.date ? <LocalDate date={removal.date} /> : t('removalNone')}
-        </p>
+        {/* A term and its value, not a styled paragraph that looks like a heading (axe p-as-heading). */}
+        <dl>
+          <dt className="text-xs font-medium tracking-wide text-danger uppercase">{isDueOnAsOf ? t('removalDueLabel') : t('removal')}</dt>
+          <dd className="mt-1 text-2xl font-semibold text-danger" data-testid="removal-date">
+            {removal.date ? <LocalDate date={removal.date} /> : t('removalNone')}
+          </dd>
+        </dl>
         <p className="mt-1 text-sm text-ink">{removalNote}</p>
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-3">

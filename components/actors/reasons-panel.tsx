@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { LocalDate } from '@/components/ui/local-date';
+import { Code, RoleName, useTerms } from '@/components/ui/terms';
 import type { ReasonCode } from '@/lib/retention/conditions';
 import type { ExplainedReason, ReasonEvidence } from '@/lib/timeline/reasons';
 
@@ -34,7 +35,7 @@ export function EvidenceText({ evidence }: { evidence: ReasonEvidence }) {
       ].filter((p) => p !== null);
       return (
         <>
-          {t('role', { type: evidence.type, subtype: evidence.subtype ?? 'none', status: String(evidence.status) })}
+          <RoleName role={{ type: evidence.type, subtype: evidence.subtype, status: evidence.status }} />
           {parts.map((p, i) => (
             <span key={i}>, {p}</span>
           ))}
@@ -49,7 +50,17 @@ export function EvidenceText({ evidence }: { evidence: ReasonEvidence }) {
     case 'loan':
       return <>{evidence.loanedOn ? t.rich('loan', { date: evidence.loanedOn, d: d(evidence.loanedOn) }) : t('loanUndated')}</>;
     case 'block':
-      return <>{t.rich('block', { type: evidence.type, created: evidence.createdOn ? 'yes' : 'no', date: evidence.createdOn ?? '', d: d(evidence.createdOn ?? '') })}</>;
+      return (
+        <>
+          {t.rich('block', {
+            kind: t(evidence.type === 'ALG' || evidence.type === 'DEU' ? `blockKinds.${evidence.type}` : 'blockKinds.other'),
+            type: evidence.type,
+            created: evidence.createdOn ? 'yes' : 'no',
+            date: evidence.createdOn ?? '',
+            d: d(evidence.createdOn ?? ''),
+          })}
+        </>
+      );
     case 'sipUsername':
       return <>{t('sipUsername')}</>;
     case 'legalHold':
@@ -63,10 +74,11 @@ function evidenceUntil(e: ReasonEvidence): string | null | undefined {
   return 'until' in e ? e.until : undefined;
 }
 
-/** Every reason that keeps the actor: the code unchanged, its meaning, the records behind it, and its end. */
+/** Every reason that keeps the actor: its name in words with the code unchanged beside it, its meaning, the records behind it, and its end. */
 export function ReasonsPanel({ reasons, asOf, removalDate }: { reasons: ExplainedReason[]; asOf: string; removalDate: string | null }) {
   const t = useTranslations('actors.reasons');
   const text = useReasonText();
+  const terms = useTerms();
   return (
     <section aria-labelledby="reasons-heading" className="rounded-lg border border-line bg-surface p-5 shadow-sm">
       <h2 id="reasons-heading" className="text-lg font-semibold text-ink">
@@ -85,7 +97,9 @@ export function ReasonsPanel({ reasons, asOf, removalDate }: { reasons: Explaine
             return (
               <li key={r.code} className="rounded-md border border-warn/30 bg-warn/5 p-3" data-code={r.code}>
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-                  <code className="text-sm font-semibold break-all text-ink">{r.code}</code>
+                  <p className="min-w-0 text-sm font-semibold text-ink [overflow-wrap:anywhere]">
+                    {terms.condition(r.code)} <Code>{r.code}</Code>
+                  </p>
                   <span className="text-sm font-medium whitespace-nowrap text-warn">
                     {r.until ? t.rich('until', { date: r.until, d: () => <LocalDate date={r.until!} /> }) : t('untilActs')}
                   </span>

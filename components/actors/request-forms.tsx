@@ -8,6 +8,7 @@ import { DateField } from '@/components/ui/date-field';
 import { CONTROL_CLASS, FieldShell } from '@/components/ui/field-shell';
 import { LocalDate } from '@/components/ui/local-date';
 import { SuccessNotice } from '@/components/ui/notice';
+import { ConditionName } from '@/components/ui/terms';
 import type { ReasonCode } from '@/lib/retention/conditions';
 import { placeLegalHold, type PlaceLegalHoldResult } from '@/server/actions/place-legal-hold';
 import { releaseLegalHold, type ReleaseLegalHoldResult } from '@/server/actions/release-legal-hold';
@@ -147,7 +148,7 @@ export function RemovalRequestForm({ actorId }: { actorId: number }) {
               <ul className="list-disc space-y-1 pl-5 text-sm text-ink" data-testid="preview-reasons">
                 {preview.reasons.map((r) => (
                   <li key={r.code} data-code={r.code}>
-                    <code className="font-semibold">{r.code}</code>: {text.meaning(r.code as ReasonCode)}{' '}
+                    <ConditionName code={r.code} className="font-semibold" />: {text.meaning(r.code as ReasonCode)}{' '}
                     <span className="text-muted">({r.until ? t.rich('reasonUntil', { date: r.until, d: () => <LocalDate date={r.until!} /> }) : t('reasonOpen')})</span>
                   </li>
                 ))}

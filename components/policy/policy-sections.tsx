@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { ConditionName, SourceName } from '@/components/ui/terms';
 import { LocalDateTime } from '@/components/ui/local-date';
 import type { ConditionPolicy, PolicyTable, RemovalPolicy } from '@/lib/policy/table';
 import type { PolicyDocument, PolicySetting } from '@/lib/policy/document';
@@ -116,7 +117,11 @@ function ConditionText({ condition }: { condition: ConditionPolicy }) {
   return (
     <>
       {t(`conditions.${condition.code}`, { period })}
-      {condition.source ? <span className="block text-xs text-muted">{t('sourceWording', { source: condition.source })}</span> : null}
+      {condition.source ? (
+        <span className="block text-xs text-muted [overflow-wrap:anywhere]" data-testid="condition-source">
+          {t.rich('sourceWording', { source: condition.source, words: () => <SourceName phrase={condition.source!} /> })}
+        </span>
+      ) : null}
     </>
   );
 }
@@ -132,7 +137,9 @@ export function ConditionsTable({ conditions }: { conditions: ConditionPolicy[] 
       <ul className="space-y-3 sm:hidden" aria-label={t('conditionsCaption')}>
         {conditions.map((c) => (
           <li key={c.code} className="rounded-md border border-line p-3 text-sm">
-            <code className="text-xs font-semibold break-all text-ink">{c.code}</code>
+            <p className="font-semibold text-ink [overflow-wrap:anywhere]">
+              <ConditionName code={c.code} />
+            </p>
             <p className="mt-1">
               <ConditionText condition={c} />
             </p>
@@ -166,7 +173,7 @@ export function ConditionsTable({ conditions }: { conditions: ConditionPolicy[] 
             return (
               <tr key={c.code} data-condition={c.code} data-in-force={String(c.inForce)} className="border-b border-line align-top last:border-0">
                 <th scope="row" className="py-2 pr-4 font-normal">
-                  <code className="text-xs font-semibold whitespace-nowrap text-ink">{c.code}</code>
+                  <ConditionName code={c.code} className="font-semibold text-ink [overflow-wrap:anywhere]" />
                 </th>
                 <td className="py-2 pr-4">
                   <ConditionText condition={c} />
@@ -192,7 +199,7 @@ export function NotDueList({ codes }: { codes: PolicyTable['notDueReasons'] }) {
       {codes.map((code) => (
         <div key={code} className="contents">
           <dt>
-            <code className="text-xs font-semibold break-all">{code}</code>
+            <ConditionName code={code} className="font-medium [overflow-wrap:anywhere]" />
           </dt>
           <dd className="text-muted">{t(`notDue.${code}`)}</dd>
         </div>

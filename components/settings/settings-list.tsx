@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import { FAMILY_SWATCH, SETTING_INFO } from '@/components/home/setting-info';
 import { SettingValue } from '@/components/home/settings-table';
 import { LocalDateTime } from '@/components/ui/local-date';
+import { CategoryName, useTerms } from '@/components/ui/terms';
 import type { SettingScreenEntry } from '@/server/data/settings-screen';
 import { SettingHistory } from './setting-history';
 
@@ -12,6 +13,7 @@ import { SettingHistory } from './setting-history';
 export function SettingsList({ settings, timeZone }: { settings: SettingScreenEntry[]; timeZone: string }) {
   const t = useTranslations('settings');
   const o = useTranslations('overview');
+  const terms = useTerms();
   return (
     <ul className="grid gap-4 xl:grid-cols-2">
       {settings.map((s) => {
@@ -43,11 +45,17 @@ export function SettingsList({ settings, timeZone }: { settings: SettingScreenEn
                 <dd>
                   <ul className="flex flex-wrap gap-1.5">
                     {s.categories.map((c) => (
-                      <li key={c}>
-                        <code className="rounded bg-canvas px-1.5 py-0.5 text-xs text-ink ring-1 ring-line ring-inset">{c}</code>
+                      <li key={c} data-category={c}>
+                        <CategoryName id={c} className="inline-block rounded bg-canvas px-1.5 py-0.5 text-sm text-ink ring-1 ring-line ring-inset [overflow-wrap:anywhere]" />
                       </li>
                     ))}
                   </ul>
+                  {/* KSM is a word of the library system: said in a sentence where it appears. */}
+                  {s.categories.includes('ksm') ? (
+                    <p className="mt-2 text-xs text-muted" data-testid="ksm-explained">
+                      <span className="font-medium text-ink">{terms.category('ksm')}:</span> {terms.categoryAbout('ksm')}
+                    </p>
+                  ) : null}
                 </dd>
                 <dt className="font-medium text-muted">{t('fields.whenZero')}</dt>
                 <dd>{t(`whenZero.${s.name}`)}</dd>

@@ -1,12 +1,13 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { Fragment, type ReactNode, type Ref } from 'react';
+import type { Ref } from 'react';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { LocalDate } from '@/components/ui/local-date';
+import { CategoryName, Code } from '@/components/ui/terms';
 import { formatCount, formatIsoDate } from '@/i18n/format';
-import { CATEGORY_IDS } from '@/lib/retention/categories';
+import { CATEGORY_IDS, type CategoryId } from '@/lib/retention/categories';
 import type { SettingName } from '@/lib/retention/settings';
-import type { Delay } from '@/lib/settings/kept-longer';
 import type { SettingsWhatIf } from '@/lib/settings/what-if';
 import { useSettingValueText } from './setting-value';
 
@@ -17,25 +18,6 @@ type Props = {
   /** The heading takes the focus when the what-if appears (tabIndex -1). */
   headingRef: Ref<HTMLHeadingElement>;
 };
-
-/** A category id that may wrap after its underscores on a phone, and nowhere else. */
-function CategoryId({ id }: { id: string }) {
-  const parts = id.split('_');
-  return (
-    <>
-      {parts.map((part, i) => (
-        <Fragment key={i}>
-          {part}
-          {i < parts.length - 1 ? (
-            <>
-              _<wbr />
-            </>
-          ) : null}
-        </Fragment>
-      ))}
-    </>
-  );
-}
 
 /** A share as "1.2 %" / "1,2 %"; "< 0.1 %" for a tiny one, "0 %" for none. */
 function useShare() {
@@ -54,11 +36,20 @@ function useShare() {
  */
 export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
   const t = useTranslations('settings.whatIf');
+  const o = useTranslations('overview');
   const locale = useLocale();
   const valueText = useSettingValueText();
   const share = useShare();
   const n = (x: number) => formatCount(locale, x);
   const rows = CATEGORY_IDS.filter((c) => whatIf.current.records[c] > 0 || whatIf.proposed.records[c] > 0);
+  const newly = (x: number) => <span className={x > 0 ? 'font-semibold' : 'text-muted'}>{n(x)}</span>;
+  // One row per category, the actors removed as the last (footer) row; cards on a phone.
+  const dueColumns: DataColumn<CategoryId>[] = [
+    { id: 'category', header: t('category'), isRowHeader: true, cell: (c) => <CategoryName id={c} className="[overflow-wrap:anywhere]" />, footer: t('actorsRow') },
+    { id: 'now', header: t('dueNow'), align: 'end', cell: (c) => n(whatIf.current.records[c]), footer: n(whatIf.current.actors) },
+    { id: 'after', header: t('dueAfter'), align: 'end', cell: (c) => n(whatIf.proposed.records[c]), footer: n(whatIf.proposed.actors) },
+    { id: 'newly', header: t('newlyDue'), align: 'end', cell: (c) => newly(whatIf.newlyDue.records[c]), footer: newly(whatIf.newlyDue.actors) },
+  ];
 
   return (
     <div className="space-y-4">
@@ -74,7 +65,9 @@ export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
         <ul className="mt-1 space-y-1 text-sm" data-testid="what-if-changes">
           {whatIf.changes.map((c) => (
             <li key={c.name} className="flex flex-wrap gap-x-2">
-              <code className="break-all">{c.name}</code>
+              <span className="min-w-0 [overflow-wrap:anywhere]">
+                {o(`settings.${c.name}.label`)} <Code>{c.name}</Code>
+              </span>
               <span className="tabular-nums">
                 {valueText(units[c.name], c.oldValue)} → <strong className="font-semibold">{valueText(units[c.name], c.newValue)}</strong>
               </span>
@@ -113,56 +106,18 @@ export function WhatIfView({ whatIf, units, headingId, headingRef }: Props) {
         </div>
       ) : null}
 
-      {rows.length === 0 ? (
-        <p className="text-sm text-muted">{t('nothingDue')}</p>
-      ) : (
-        // Focusable so that a keyboard can scroll it where it is wider than a phone (axe: scrollable-region-focusable).
-        <div tabIndex={0} role="region" aria-label={t('tableCaption', { date: formatIsoDate(locale, whatIf.asOf) })} className="overflow-x-auto rounded-md border border-line bg-surface">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{t('tableCaption', { date: formatIsoDate(locale, whatIf.asOf) })}</caption>
-            <thead>
-              <tr className="border-b border-line text-xs text-muted sm:tracking-wide sm:uppercase">
-                <th scope="col" className="px-1.5 py-2 font-medium sm:px-3">
-                  {t('category')}
-                </th>
-                <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
-                  {t('dueNow')}
-                </th>
-                <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
-                  {t('dueAfter')}
-                </th>
-                <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
-                  {t('newlyDue')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr key={c} className="border-b border-line/60">
-                  <th scope="row" className="px-1.5 py-1.5 font-mono text-xs font-normal sm:px-3">
-                    <CategoryId id={c} />
-                  </th>
-                  <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.current.records[c])}</td>
-                  <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.proposed.records[c])}</td>
-                  <td className={`px-1.5 py-1.5 sm:px-3 text-right tabular-nums ${whatIf.newlyDue.records[c] > 0 ? 'font-semibold' : 'text-muted'}`}>
-                    {n(whatIf.newlyDue.records[c])}
-                  </td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row" className="px-1.5 py-1.5 sm:px-3 text-xs font-medium">
-                  {t('actorsRow')}
-                </th>
-                <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.current.actors)}</td>
-                <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums">{n(whatIf.proposed.actors)}</td>
-                <td className={`px-1.5 py-1.5 sm:px-3 text-right tabular-nums ${whatIf.newlyDue.actors > 0 ? 'font-semibold' : 'text-muted'}`}>
-                  {n(whatIf.newlyDue.actors)}
-                </td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        id="what-if-due"
+        testId="what-if-due"
+        columns={dueColumns}
+        rows={rows}
+        rowId={(c) => c}
+        caption={t('tableCaption', { date: formatIsoDate(locale, whatIf.asOf) })}
+        empty={t('nothingDue')}
+        rowProps={(c) => ({ 'data-category': c })}
+        footerProps={() => ({ 'data-testid': 'what-if-actors-row' })}
+        cardTitleAs="p"
+      />
       <p className="text-xs text-muted">{t('dueNowNote')}</p>
       {whatIf.keptLonger ? <KeptLongerView keptLonger={whatIf.keptLonger} /> : null}
       <p className="text-sm">{t('approves', { count: whatIf.newlyDue.actors })}</p>
@@ -179,63 +134,51 @@ function useDelayText() {
   };
 }
 
+type KeptRow = CategoryId | 'actors';
+
 /** What a change that makes a period longer keeps longer: per category and for actors, how many go later and by how much. */
 function KeptLongerView({ keptLonger }: { keptLonger: NonNullable<SettingsWhatIf['keptLonger']> }) {
   const t = useTranslations('settings.whatIf');
   const locale = useLocale();
   const n = (x: number) => formatCount(locale, x);
   const delay = useDelayText();
-  const rows = CATEGORY_IDS.filter((c) => (keptLonger.records[c]?.count ?? 0) > 0);
-  const cell = 'px-1.5 py-1.5 text-right tabular-nums sm:px-3';
-  const line = (label: ReactNode, d: Delay, key: string) => (
-    <tr key={key} className="border-b border-line/60">
-      <th scope="row" className="px-1.5 py-1.5 font-mono text-xs font-normal sm:px-3">
-        {label}
-      </th>
-      <td className={cell}>{n(d.count)}</td>
-      <td className={cell}>{delay(d.typicalDays)}</td>
-      <td className={cell}>{delay(d.maxDays)}</td>
-      <td className={`${cell} ${d.never > 0 ? 'font-semibold' : 'text-muted'}`}>{n(d.never)}</td>
-    </tr>
-  );
+  // One row per category, then the actors removed (when any go later): a row like the others, so it shows on its own too.
+  const rows: KeptRow[] = CATEGORY_IDS.filter((c) => (keptLonger.records[c]?.count ?? 0) > 0);
+  if (keptLonger.actors.count > 0) rows.push('actors');
+  const of = (row: KeptRow) => (row === 'actors' ? keptLonger.actors : keptLonger.records[row]!);
+  const columns: DataColumn<KeptRow>[] = [
+    {
+      id: 'category',
+      header: t('category'),
+      isRowHeader: true,
+      cell: (row) => (row === 'actors' ? <span className="font-medium">{t('keptLongerActors')}</span> : <CategoryName id={row} className="[overflow-wrap:anywhere]" />),
+    },
+    { id: 'count', header: t('keptLongerCount'), align: 'end', cell: (row) => n(of(row).count) },
+    { id: 'typical', header: t('keptLongerTypical'), align: 'end', cell: (row) => delay(of(row).typicalDays) },
+    { id: 'max', header: t('keptLongerMax'), align: 'end', cell: (row) => delay(of(row).maxDays) },
+    { id: 'never', header: t('keptLongerNever'), align: 'end', cell: (row) => <span className={of(row).never > 0 ? 'font-semibold' : 'text-muted'}>{n(of(row).never)}</span> },
+  ];
   return (
     <section aria-labelledby="kept-longer-title" data-testid="what-if-kept-longer">
       <h4 id="kept-longer-title" className="text-sm font-medium text-ink">
         {t('keptLongerTitle')}
       </h4>
-      {rows.length === 0 && keptLonger.actors.count === 0 ? (
+      {rows.length === 0 ? (
         <p className="mt-1 text-sm text-muted">{t('keptLongerNone')}</p>
       ) : (
         <>
-          <p className="mt-1 text-sm text-muted">{t('keptLongerIntro')}</p>
-          <div tabIndex={0} role="region" aria-label={t('keptLongerCaption')} className="mt-2 overflow-x-auto rounded-md border border-line bg-surface">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">{t('keptLongerCaption')}</caption>
-              <thead>
-                <tr className="border-b border-line text-xs text-muted sm:tracking-wide sm:uppercase">
-                  <th scope="col" className="px-1.5 py-2 font-medium sm:px-3">
-                    {t('category')}
-                  </th>
-                  <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
-                    {t('keptLongerCount')}
-                  </th>
-                  <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
-                    {t('keptLongerTypical')}
-                  </th>
-                  <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
-                    {t('keptLongerMax')}
-                  </th>
-                  <th scope="col" className="px-1.5 py-2 text-right font-medium sm:px-3">
-                    {t('keptLongerNever')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((c) => line(<CategoryId id={c} />, keptLonger.records[c]!, c))}
-                {keptLonger.actors.count > 0 ? line(<span className="font-sans font-medium">{t('keptLongerActors')}</span>, keptLonger.actors, 'actors') : null}
-              </tbody>
-            </table>
-          </div>
+          <p className="mt-1 mb-2 text-sm text-muted">{t('keptLongerIntro')}</p>
+          <DataTable
+            id="what-if-kept-longer"
+            testId="what-if-kept-longer-table"
+            columns={columns}
+            rows={rows}
+            rowId={(c) => c}
+            caption={t('keptLongerCaption')}
+            empty={null}
+            rowProps={(c) => ({ 'data-category': c })}
+            cardTitleAs="p"
+          />
         </>
       )}
     </section>

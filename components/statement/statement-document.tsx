@@ -62,6 +62,7 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
                   <tr key={c.category} className="break-inside-avoid border-b border-line align-top print:border-black/40" data-category={c.category}>
                     <th scope="row" className="py-2 pr-3 font-medium">
                       {c.name}
+                      {c.about ? <span className="block text-xs font-normal text-muted print:text-black">{c.about}</span> : null}
                       <span className="block text-xs font-normal text-muted print:text-black">
                         {t.labels.action}: {c.action}
                       </span>
@@ -81,7 +82,7 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
         )}
       </section>
 
-      <section aria-labelledby="{sec}" className="mt-6 print:mt-4 break-inside-avoid">
+      <section aria-labelledby="statement-reasons" className="mt-6 print:mt-4 break-inside-avoid">
         <h3 id="statement-reasons" className="text-base font-semibold">
           {t.reasonsTitle}
         </h3>
@@ -105,7 +106,7 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
         )}
       </section>
 
-      <section aria-labelledby="{sec}" className="mt-6 print:mt-4 break-inside-avoid">
+      <section aria-labelledby="statement-removal" className="mt-6 print:mt-4 break-inside-avoid">
         <h3 id="statement-removal" className="text-base font-semibold">
           {t.removalTitle}
         </h3>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button-styles';
-import { TextField } from '@/components/ui/text-field';
+import { DateField } from '@/components/ui/date-field';
 import { STATEMENT_LANGS, type StatementLang } from '@/lib/requests/statement-text';
 import { PrintButton } from './print-button';
 
@@ -47,7 +47,7 @@ export function StatementToolbar({ actorId, lang, asOf, asOfError }: { actorId: 
       </nav>
       <form method="get" action={`/actors/${actorId}/statement`} className="flex flex-wrap items-end gap-2">
         {lang !== 'nl' ? <input type="hidden" name="lang" value={lang} /> : null}
-        <TextField name="asOf" label={t('asOf')} type="date" defaultValue={asOf ?? ''} errors={asOfError ? [asOfError] : undefined} className="w-44" />
+        <DateField name="asOf" label={t('asOf')} defaultValue={asOf ?? ''} errors={asOfError ? [asOfError] : undefined} />
         <button type="submit" className={buttonClass('secondary')}>
           {t('show')}
         </button>

@@ -31,6 +31,8 @@ export type StatementWording = {
   labels: { category: string; records: string; rule: string; action: string; next: string; last: string };
   records: (n: number) => string;
   categoryNames: Record<CategoryId, string>;
+  /** A sentence under a category's name where the name alone says too little to the customer (KSM). */
+  categoryAbout: Partial<Record<CategoryId, string>>;
   /** What a category's age rule counts from ("after you returned the item"). */
   ageBasis: Partial<Record<CategoryId, string>>;
   /** Records of the category that no rule processes, as the customer knows them. */
@@ -110,6 +112,9 @@ const nl: StatementWording = {
     collection_records: 'Incassogegevens',
     collections_agency: 'Overdracht aan een incassobureau',
     financial_transactions: 'Financiële administratie (contributies, boetes, betalingen)',
+  },
+  categoryAbout: {
+    ksm: 'KSM is de naam waaronder het bibliotheeksysteem gegevens over u bijhoudt, elk met de datum van de gebeurtenis.',
   },
   ageBasis: {
     memberships: 'het einde van het lidmaatschap',
@@ -258,6 +263,9 @@ const en: StatementWording = {
     collection_records: 'Debt collection records',
     collections_agency: 'Hand-over to a collection agency',
     financial_transactions: 'Financial records (membership fees, fines, payments)',
+  },
+  categoryAbout: {
+    ksm: 'KSM is the name under which the library system keeps records about you, each dated by the event it records.',
   },
   ageBasis: {
     memberships: 'the membership ended',

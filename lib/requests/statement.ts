@@ -15,6 +15,8 @@ import { STATEMENT_WORDING, type StatementLang, type StatementWording } from './
 export type StatementCategoryText = {
   category: CategoryId;
   name: string;
+  /** A sentence that explains the name (KSM), or null. */
+  about: string | null;
   records: number;
   recordsText: string;
   /** The rule and period of the settings in force, in words. */
@@ -117,6 +119,7 @@ export function buildRetentionStatement(report: FoundActorReport, settings: Rete
     categories.push({
       category: id,
       name: w.categoryNames[id],
+      about: w.categoryAbout[id] ?? null,
       records: c.records,
       recordsText: w.records(c.records),
       rule: ruleText(id),
@@ -198,6 +201,7 @@ export function statementAsPlainText(statement: RetentionStatement): string {
   if (t.noRecords) lines.push(`  ${t.noRecords}`);
   for (const c of t.categories) {
     lines.push(`- ${c.name}: ${c.recordsText}`);
+    if (c.about) lines.push(`    ${c.about}`);
     lines.push(`    ${t.labels.rule}: ${c.rule}`);
     lines.push(`    ${t.labels.action}: ${c.action}`);
     lines.push(`    ${t.labels.next}: ${c.next} · ${t.labels.last}: ${c.last}`);

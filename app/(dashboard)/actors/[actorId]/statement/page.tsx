@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { StatementDocument } from '@/components/statement/statement-document';
 import { StatementToolbar } from '@/components/statement/statement-toolbar';
 import { LocalDate } from '@/components/ui/local-date';
+import { normalizeDateParam } from '@/i18n/date-text';
 import { PageHeader } from '@/components/ui/page-header';
 import { getEnv } from '@/lib/env';
 import { DEFAULT_STATEMENT_LANG, isStatementLang } from '@/lib/requests/statement-text';
@@ -50,7 +51,7 @@ export default async function StatementPage({ params, searchParams }: { params: 
   const query = await searchParams;
   const rawLang = first(query.lang);
   const lang = rawLang === undefined || rawLang === '' ? DEFAULT_STATEMENT_LANG : rawLang;
-  const parsedAsOf = parseScreenAsOf(first(query.asOf));
+  const parsedAsOf = parseScreenAsOf(normalizeDateParam(first(query.asOf)));
   const backLink = (
     <Link href={`/actors/${id.actorId}`} className="text-sm font-medium text-brand underline underline-offset-2 print:hidden">
       {t('back', { actorId: id.actorId })}
