@@ -96,9 +96,10 @@ export default async function SelectionsPage({ searchParams }: { searchParams: S
           ) : null}
 
           <Panel id="count-heading" title={t('count.title')}>
-            <p className="text-3xl font-semibold tabular-nums text-ink" data-testid="actors-count" data-count={result.selection.actors}>
+            {/* The figure alone (a div, not a paragraph: a large bold <p> reads as a heading); the sentence below says what it counts. */}
+            <div className="text-3xl font-semibold tabular-nums text-ink" data-testid="actors-count" data-count={result.selection.actors}>
               {n(result.selection.actors)}
-            </p>
+            </div>
             <p className="mt-1 text-sm text-ink" data-testid="actors-sentence">
               {t('count.actors', { count: result.selection.actors })}{' '}
               <span className="text-muted">

@@ -13,11 +13,12 @@ type Underscored<S extends string> = S extends `${infer A}.${infer B}` ? `${A}_$
 /** Message keys cannot hold dots (they nest): `user.role_change` is `user_role_change`. */
 export const actionKey = <A extends KnownAction>(action: A) => action.replace('.', '_') as Underscored<A>;
 
+/** Each kind's badge: the family colour on the ring and the tint, the text in ink (the family colours are chart colours, below 7:1 as text). */
 export const KIND_STYLE: Record<AuditScreenEntry['kind'], string> = {
-  settings: 'bg-cat-actor/5 text-cat-actor ring-cat-actor/40',
+  settings: 'bg-cat-actor/10 text-ink ring-cat-actor/60',
   user: 'bg-brand-soft text-brand ring-brand/30',
-  token: 'bg-cat-loans/5 text-cat-loans ring-cat-loans/40',
-  job: 'bg-cat-history/5 text-cat-history ring-cat-history/40',
+  token: 'bg-cat-loans/10 text-ink ring-cat-loans/60',
+  job: 'bg-cat-history/10 text-ink ring-cat-history/60',
   removal_request: 'bg-warn/5 text-warn ring-warn/40',
   legal_hold: 'bg-danger/5 text-danger ring-danger/40',
 };
