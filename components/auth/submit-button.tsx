@@ -10,7 +10,7 @@ export function SubmitButton({ label, pendingLabel }: { label: string; pendingLa
       type="submit"
       disabled={pending}
       aria-disabled={pending}
-      className="w-full rounded-md bg-brand px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand/90 disabled:cursor-wait disabled:opacity-70"
+      className="w-full rounded-md bg-brand px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-strong disabled:cursor-wait disabled:opacity-70"
     >
       {pending ? pendingLabel : label}
     </button>

@@ -34,7 +34,7 @@ export function ErrorView({ error, retry }: { error: unknown; retry: () => void 
       <button
         type="button"
         onClick={() => retry()}
-        className="mt-4 rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand/90"
+        className="mt-4 rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong"
       >
         {t('retry')}
       </button>

@@ -1,6 +1,6 @@
 /** Button looks, shared by links and buttons (spelled out so Tailwind finds the classes). */
 export const BUTTON_STYLE = {
-  primary: 'bg-brand text-white shadow-sm hover:bg-brand/90',
+  primary: 'bg-brand text-white shadow-sm hover:bg-brand-strong',
   secondary: 'border border-line bg-surface text-ink shadow-sm hover:bg-canvas',
   danger: 'bg-danger text-white shadow-sm hover:bg-danger/90',
   dangerOutline: 'border border-danger/40 bg-surface text-danger hover:bg-danger/5',
