@@ -86,6 +86,8 @@ test('support records a removal request: the confirmation says what will happen,
 });
 
 test('admin places a legal hold with an end date, support sees it without its reason, admin releases it', async ({ browser }) => {
+  // Two people at work: the admin places and releases the hold, support looks between, each page a server render.
+  test.setTimeout(60_000);
   const until = isoInAYear();
   const admin = await contextFor(browser, 'admin');
   const page = await admin.newPage();

@@ -63,7 +63,8 @@ for (const role of ROLES) {
         await nav.getByRole('link', { name: screen.en, exact: true }).click();
         await expect(page).toHaveURL(new RegExp(`${screen.href === '/' ? '/' : screen.href}$`));
         await expect(nav.getByRole('link', { name: screen.en, exact: true })).toHaveAttribute('aria-current', 'page');
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        // A screen's first render after the build loads its code (reports and cleanup: several seconds on a busy machine).
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 20_000 });
       }
 
       await header(page).getByRole('button', { name: 'Nederlands' }).click();
