@@ -71,11 +71,17 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
     // The table's toggle or the card's, whichever this screen width shows; a run without details: its row.
     const shown = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)].find((el) => el.offsetParent !== null);
     const id = CSS.escape(reveal.runId);
-    const target = shown(`[data-details-toggle="${id}"]`) ?? shown(`[data-run-id="${id}"]`);
-    if (!target) return;
-    if (!target.matches('button')) target.tabIndex = -1;
-    target.scrollIntoView({ block: 'center' });
-    target.focus();
+    const focusTarget = (scroll: boolean) => {
+      const target = shown(`[data-details-toggle="${id}"]`) ?? shown(`[data-run-id="${id}"]`);
+      if (!target || target === document.activeElement) return;
+      if (!target.matches('button')) target.tabIndex = -1;
+      if (scroll) target.scrollIntoView({ block: 'center' });
+      target.focus();
+    };
+    focusTarget(true);
+    // The row may be drawn anew just after (the opened row, the refetched history): focus it again then.
+    const again = window.setTimeout(() => focusTarget(false), 300);
+    return () => window.clearTimeout(again);
   }, [reveal]);
 
   const columns: DataColumn<RunDto>[] = [
