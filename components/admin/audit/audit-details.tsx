@@ -1,3 +1,4 @@
+import { BADGE_TONES } from '@/components/ui/badge';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatIsoDate } from '@/i18n/format';
 import { AUDIT_ACTIONS } from '@/lib/auth/audit-actions';
@@ -19,8 +20,8 @@ export const KIND_STYLE: Record<AuditScreenEntry['kind'], string> = {
   user: 'bg-brand-soft text-brand ring-brand/30',
   token: 'bg-cat-loans/10 text-ink ring-cat-loans/60',
   job: 'bg-cat-history/10 text-ink ring-cat-history/60',
-  removal_request: 'bg-warn/5 text-warn ring-warn/40',
-  legal_hold: 'bg-danger/5 text-danger ring-danger/40',
+  removal_request: BADGE_TONES.warn,
+  legal_hold: BADGE_TONES.danger,
 };
 
 /** A change of a login's instance tie, with the instances before and after (lib/auth/users.ts setUserInstance). */
