@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { LocalDate, LocalDateTime } from '@/components/ui/local-date';
 import { formatCount, formatDateTime } from '@/i18n/format';
@@ -54,6 +54,7 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
   };
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const [revealed, setRevealed] = useState<RevealRun | null | undefined>(reveal);
+  const historyRef = useRef<HTMLDivElement>(null);
   const statusText = (status: string) => (t.has(`runStatus.${status as 'completed'}`) ? t(`runStatus.${status as 'completed'}`) : status);
   const triggerText = (trigger: string) => (t.has(`who.triggers.${trigger as 'schedule'}`) ? t(`who.triggers.${trigger as 'schedule'}`) : trigger);
 
@@ -69,7 +70,8 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
   useEffect(() => {
     if (!reveal) return;
     // The table's toggle or the card's, whichever this screen width shows; a run without details: its row.
-    const shown = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)].find((el) => el.offsetParent !== null);
+    // Looked up inside the history only: the run's outcome panel above carries the same data-run-id.
+    const shown = (selector: string) => [...(historyRef.current?.querySelectorAll<HTMLElement>(selector) ?? [])].find((el) => el.offsetParent !== null);
     const id = CSS.escape(reveal.runId);
     const focusTarget = (scroll: boolean) => {
       const target = shown(`[data-details-toggle="${id}"]`) ?? shown(`[data-run-id="${id}"]`);
@@ -140,7 +142,7 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
   ];
 
   return (
-    <div className="mt-3 space-y-4">
+    <div className="mt-3 space-y-4" ref={historyRef}>
       <RunFilters runs={runs} values={filters} onChange={setFilters} onClear={clearFilters} clearings={clearings} statusText={statusText} triggerText={triggerText} timeZone={timeZone} />
       <DataTable
         id="run-history"
