@@ -66,6 +66,15 @@ test.describe('the cleanup API, role by role', { tag: '@controls-job' }, () => {
     expect(status.schedule).toMatchObject({ state: 'current' });
     expect(status.schedule.plannedActors).toBeGreaterThan(0);
     expect((await as.manager.get('/api/v1/cleanup/runs?limit=0')).status()).toBe(400);
+    // Filters beside limit: every run kept, the count of all that pass in X-Total-Count.
+    const demoRuns = await as.manager.get('/api/v1/cleanup/runs?limit=2&trigger=demo&dryRun=false');
+    expect(demoRuns.status()).toBe(200);
+    expect(((await demoRuns.json()) as { trigger: string; dryRun: boolean }[]).every((r) => r.trigger === 'demo' && !r.dryRun)).toBe(true);
+    expect(Number(demoRuns.headers()['x-total-count'])).toBeGreaterThan(2);
+    for (const bad of ['status=done', 'dryRun=yes', 'from=2026-13-01', 'from=2026-03-02&to=2026-03-01', 'trigger=a%27b']) {
+      const response = await as.manager.get(`/api/v1/cleanup/runs?${bad}`);
+      expect(response.status(), bad).toBe(400);
+    }
     // The burn-down: one entry per day up to today, the demo's history processed records.
     const backlog = await (await as.manager.get('/api/v1/cleanup/backlog?days=7')).json();
     expect(backlog.days).toHaveLength(7);

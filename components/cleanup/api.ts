@@ -3,6 +3,11 @@
  * the caller's permission itself; these only carry the answers, and a refusal's code and details.
  */
 
+import type { RunDto } from '@/lib/cleanup/job';
+
+/** A page of the run history: the newest runs that pass the filters, and how many pass them in all. */
+export type RunsPage = { runs: RunDto[]; total: number };
+
 export class ApiCallError extends Error {
   constructor(
     message: string,
@@ -18,6 +23,15 @@ export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { cache: 'no-store' });
   if (!response.ok) throw new ApiCallError(`HTTP ${response.status}`, response.status);
   return (await response.json()) as T;
+}
+
+/** The runs that pass the filters (newest first) and how many pass them in all (the `X-Total-Count` header). */
+export async function getRuns(query: URLSearchParams): Promise<RunsPage> {
+  const response = await fetch(`/api/v1/cleanup/runs?${query.toString()}`, { cache: 'no-store' });
+  if (!response.ok) throw new ApiCallError(`HTTP ${response.status}`, response.status);
+  const runs = (await response.json()) as RunDto[];
+  const total = Number(response.headers.get('X-Total-Count'));
+  return { runs, total: Number.isFinite(total) && total >= runs.length ? total : runs.length };
 }
 
 export async function postJson(url: string, body: object = {}): Promise<unknown> {

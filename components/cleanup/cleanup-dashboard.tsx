@@ -1,25 +1,30 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { BacklogHistory } from '@/lib/cleanup/backlog-history';
 import type { JobStatus, RunDto } from '@/lib/cleanup/job';
-import { ApiCallError, getJson, postJson } from './api';
+import { ApiCallError, getJson, getRuns, postJson, type RunsPage } from './api';
 import { BacklogPanel } from './backlog-panel';
 import { ASK_AGAIN_CODES, JobPanel, type ControlAction, type RunConfirmationAnswer } from './job-panel';
+import { emptyRunFilters, isEmptyDayRange, runsQuery, type RunFilterValues } from './run-filters';
 import { RunHistory, type RevealRun } from './run-history';
 import { RunOutcome, type FollowedRun } from './run-outcome';
 import { RUNS_LIMIT } from './run-words';
 
 type Props = {
   initialStatus: JobStatus;
-  initialRuns: RunDto[];
+  /** The newest runs without filters, and how many there are. */
+  initialRuns: RunsPage;
   initialBacklog: BacklogHistory;
   canControl: boolean;
   canAcknowledge: boolean;
   timeZone: string;
 };
+
+/** The query of the run history without filters: the page's first answer is for it. */
+const initialRunsKey = new URLSearchParams({ limit: String(RUNS_LIMIT) }).toString();
 
 /** Polling: every 2 s while a run works, every 15 s otherwise (state changes made elsewhere still show). */
 const FAST_MS = 2000;
@@ -44,12 +49,21 @@ export function CleanupDashboard({ initialStatus, initialRuns, initialBacklog, c
     refetchInterval: (q) => (q.state.data?.state === 'running' || isFollowing(q.state.data) ? FAST_MS : SLOW_MS),
   });
   const isRunning = status.data.state === 'running';
-  const runs = useQuery({
-    queryKey: ['cleanup-runs'],
-    queryFn: () => getJson<RunDto[]>(`/api/v1/cleanup/runs?limit=${RUNS_LIMIT}`),
-    initialData: initialRuns,
+  // The run history's filters: the server applies them to every run kept (not only the newest loaded).
+  const [runFilters, setRunFilters] = useState<RunFilterValues>(emptyRunFilters);
+  const runsParams = runsQuery(runFilters);
+  runsParams.set('limit', String(RUNS_LIMIT));
+  const noRunCanMatch = isEmptyDayRange(runFilters);
+  const runsKey = runsParams.toString();
+  const runsPage = useQuery({
+    queryKey: ['cleanup-runs', noRunCanMatch ? 'none' : runsKey],
+    queryFn: (): Promise<RunsPage> => (noRunCanMatch ? Promise.resolve({ runs: [], total: 0 }) : getRuns(runsParams)),
+    initialData: runsKey === initialRunsKey ? initialRuns : undefined,
+    // While the next filters' runs load, the last ones stay (no empty flash).
+    placeholderData: keepPreviousData,
     refetchInterval: isRunning ? FAST_MS * 2 : SLOW_MS,
   });
+  const runs = runsPage.data?.runs ?? [];
   const backlog = useQuery({
     queryKey: ['cleanup-backlog'],
     queryFn: () => getJson<BacklogHistory>(`/api/v1/cleanup/backlog?days=${initialBacklog.days.length}`),
@@ -57,11 +71,11 @@ export function CleanupDashboard({ initialStatus, initialRuns, initialBacklog, c
     refetchInterval: isRunning ? FAST_MS * 5 : SLOW_MS * 2,
   });
   // The followed run as the status has it (working, or the last run once it ended), else as the history has it.
-  const followedRun = followed ? findRun(followed.runId, status.data, runs.data) : null;
+  const followedRun = followed ? findRun(followed.runId, status.data, runs) : null;
   const followedEnded = followedRun !== null && followedRun.status !== 'running';
   function isFollowing(s: JobStatus | undefined): boolean {
     if (!followed || !s) return false;
-    const run = findRun(followed.runId, s, runs.data);
+    const run = findRun(followed.runId, s, runs);
     return run === null || run.status === 'running';
   }
   // When the followed run ends, the history and the backlog show what it did.
@@ -113,7 +127,7 @@ export function CleanupDashboard({ initialStatus, initialRuns, initialBacklog, c
               timeZone={timeZone}
               onShow={() => {
                 // The history may not hold the run yet: fetch it first, then open its row.
-                void runs.refetch().then(() => setReveal({ runId: followed.runId, seq: (reveal?.seq ?? 0) + 1 }));
+                void runsPage.refetch().then(() => setReveal({ runId: followed.runId, seq: (reveal?.seq ?? 0) + 1 }));
               }}
             />
           ) : null
@@ -136,7 +150,16 @@ export function CleanupDashboard({ initialStatus, initialRuns, initialBacklog, c
         <h2 id="runs-heading" className="text-lg font-semibold text-ink">
           {t('runsTitle')}
         </h2>
-        <RunHistory runs={runs.data} timeZone={timeZone} reveal={reveal} />
+        <div aria-busy={runsPage.isPlaceholderData || undefined}>
+          <RunHistory
+            runs={runs}
+            total={runsPage.data?.total ?? 0}
+            filters={runFilters}
+            onFiltersChange={setRunFilters}
+            timeZone={timeZone}
+            reveal={reveal}
+          />
+        </div>
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import { buttonClass } from '@/components/ui/button-styles';
 import { DateField } from '@/components/ui/date-field';
 import { SelectField } from '@/components/ui/select-field';
 import type { RunDto } from '@/lib/cleanup/job';
+import { RUN_STATUSES, RUN_TRIGGERS } from '@/lib/cleanup/run-status';
 import { dayIn } from './run-words';
 
 /** The run history's filters as chosen: '' is "all". Days are 'YYYY-MM-DD' (or what was typed). */
@@ -12,37 +13,50 @@ export type RunFilterValues = { status: string; trigger: string; dryRun: '' | 'd
 
 export const emptyRunFilters: RunFilterValues = { status: '', trigger: '', dryRun: '', from: '', to: '' };
 
-/** The ids of the run history's columns that filter. */
-export type RunFilterId = 'status' | 'startedBy' | 'dryRun' | 'day';
-
-/** A range of days ('YYYY-MM-DD'), either end open. */
-type DayRange = { from: string | null; to: string | null };
-
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-/** Whether a run passes one filter (the column filter of DataTable, and the check of a run to show). */
-export function keepsRun(id: RunFilterId, value: unknown, run: RunDto, timeZone: string): boolean {
-  if (id === 'status') return run.status === value;
-  if (id === 'startedBy') return run.trigger === value;
-  if (id === 'dryRun') return value === 'dry' ? run.dryRun : !run.dryRun;
-  const { from, to } = value as DayRange;
-  const day = dayIn(run.startedAt, timeZone);
-  return (from === null || day >= from) && (to === null || day <= to);
+/**
+ * The filters as GET cleanup/runs takes them (status, trigger, dryRun, from, to; the server reads
+ * the days in the job's time zone). A day that is not (yet) a day leaves its end of the range open:
+ * the field says what is wrong.
+ */
+export function runsQuery(values: RunFilterValues): URLSearchParams {
+  const q = new URLSearchParams();
+  if (values.status) q.set('status', values.status);
+  if (values.trigger) q.set('trigger', values.trigger);
+  if (values.dryRun) q.set('dryRun', values.dryRun === 'dry' ? 'true' : 'false');
+  const from = isDay(values.from) ? values.from : null;
+  const to = isDay(values.to) ? values.to : null;
+  if (from) q.set('from', from);
+  if (to) q.set('to', to);
+  return q;
 }
 
-/** The active filters, as DataTable's caller-controlled column filters. */
-export function activeRunFilters(values: RunFilterValues): { id: RunFilterId; value: unknown }[] {
-  const out: { id: RunFilterId; value: unknown }[] = [];
-  if (values.status) out.push({ id: 'status', value: values.status });
-  if (values.trigger) out.push({ id: 'startedBy', value: values.trigger });
-  if (values.dryRun) out.push({ id: 'dryRun', value: values.dryRun });
-  // A day that is not (yet) a day leaves its end of the range open; the field says what is wrong.
-  const range: DayRange = { from: isDay(values.from) ? values.from : null, to: isDay(values.to) ? values.to : null };
-  if (range.from || range.to) out.push({ id: 'day', value: range });
-  return out;
+/** Whether the days chosen are a range with its end before its start: no run can match (the API would refuse it). */
+export function isEmptyDayRange(values: RunFilterValues): boolean {
+  return isDay(values.from) && isDay(values.to) && values.to < values.from;
+}
+
+/** Whether any filter is chosen (what is typed in a day field counts: "Clear filters" clears it). */
+export function hasRunFilters(values: RunFilterValues): boolean {
+  return Boolean(values.status || values.trigger || values.dryRun || values.from || values.to);
+}
+
+/** Whether a run passes the filters, as the server decides it (to show a run the filters would hide). */
+export function keepsRun(values: RunFilterValues, run: RunDto, timeZone: string): boolean {
+  const q = runsQuery(values);
+  const day = dayIn(run.startedAt, timeZone);
+  return (
+    (!q.has('status') || run.status === q.get('status')) &&
+    (!q.has('trigger') || run.trigger === q.get('trigger')) &&
+    (!q.has('dryRun') || run.dryRun === (q.get('dryRun') === 'true')) &&
+    (!q.has('from') || day >= q.get('from')!) &&
+    (!q.has('to') || day <= q.get('to')!)
+  );
 }
 
 type Props = {
+  /** The runs on the screen: a trigger found among them is offered besides the known ones. */
   runs: readonly RunDto[];
   values: RunFilterValues;
   onChange: (values: RunFilterValues) => void;
@@ -58,7 +72,8 @@ type Props = {
 export function RunFilters({ runs, values, onChange, onClear, clearings, statusText, triggerText, timeZone }: Props) {
   const t = useTranslations('cleanup.filters');
   const set = (patch: Partial<RunFilterValues>) => onChange({ ...values, ...patch });
-  const distinct = (pick: (r: RunDto) => string, chosen: string) => [...new Set([...runs.map(pick), ...(chosen ? [chosen] : [])])].sort();
+  // Every status and the product's triggers, whether the runs on the screen have them or not (the server filters all runs).
+  const triggers = [...new Set<string>([...RUN_TRIGGERS, ...runs.map((r) => r.trigger), ...(values.trigger ? [values.trigger] : [])])];
   const all = { value: '', label: t('all') };
   return (
     <fieldset className="rounded-md border border-line p-3" data-testid="run-filters">
@@ -69,14 +84,14 @@ export function RunFilters({ runs, values, onChange, onClear, clearings, statusT
           label={t('status')}
           value={values.status}
           onChange={(e) => set({ status: e.target.value })}
-          options={[all, ...distinct((r) => r.status, values.status).map((s) => ({ value: s, label: statusText(s) }))]}
+          options={[all, ...RUN_STATUSES.map((s) => ({ value: s, label: statusText(s) }))]}
         />
         <SelectField
           name="runTrigger"
           label={t('trigger')}
           value={values.trigger}
           onChange={(e) => set({ trigger: e.target.value })}
-          options={[all, ...distinct((r) => r.trigger, values.trigger).map((s) => ({ value: s, label: triggerText(s) }))]}
+          options={[all, ...triggers.map((s) => ({ value: s, label: triggerText(s) }))]}
         />
         <SelectField
           name="runDryRun"
@@ -94,7 +109,7 @@ export function RunFilters({ runs, values, onChange, onClear, clearings, statusT
       </div>
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <p className="text-xs text-muted">{t('daysHint', { timeZone })}</p>
-        {values.status || values.trigger || values.dryRun || values.from || values.to ? (
+        {hasRunFilters(values) ? (
           <button
             type="button"
             className={buttonClass('secondary', 'sm')}

@@ -8,7 +8,7 @@ import { formatCount, formatDateTime } from '@/i18n/format';
 import type { AppLocale } from '@/i18n/locales';
 import type { RunDto } from '@/lib/cleanup/job';
 import { hasRunDetails, RunDetails } from './run-details';
-import { activeRunFilters, emptyRunFilters, keepsRun, RunFilters, type RunFilterValues } from './run-filters';
+import { emptyRunFilters, hasRunFilters, keepsRun, RunFilters, type RunFilterValues } from './run-filters';
 import { endedBadly, runStarter } from './run-words';
 
 /** Runs shown at first; "show more" adds as many. */
@@ -37,19 +37,33 @@ export type RevealRun = { runId: string; seq: number };
 /**
  * Recent runs, newest first, on the dashboard's DataTable: when, for which day, who started it,
  * how it ended and its counts; each row opens to what it did per category, the actors kept per
- * condition and its failed batches (RunDetails). Filters by status, trigger, dry run and the day
- * it started (in the job's time zone), with a line saying how many runs they leave; cards on a phone.
+ * condition and its failed batches (RunDetails). The filters (status, trigger, dry run, the days it
+ * started on in the job's time zone) are the caller's: the server applies them to every run, and
+ * `total` is how many pass them, of which `runs` are the newest. Cards on a phone.
  */
-export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZone: string; reveal?: RevealRun | null }) {
+export function RunHistory({
+  runs,
+  total,
+  filters,
+  onFiltersChange,
+  timeZone,
+  reveal,
+}: {
+  runs: RunDto[];
+  total: number;
+  filters: RunFilterValues;
+  onFiltersChange: (filters: RunFilterValues) => void;
+  timeZone: string;
+  reveal?: RevealRun | null;
+}) {
   const t = useTranslations('cleanup');
   const locale = useLocale() as AppLocale;
   const n = (v: number) => formatCount(locale, v);
   const starter = useRunStarterText();
-  const [filters, setFilters] = useState<RunFilterValues>(emptyRunFilters);
   // Counts the clearings of the filters: the day fields start anew on each (they keep what is typed otherwise).
   const [clearings, setClearings] = useState(0);
   const clearFilters = () => {
-    setFilters(emptyRunFilters);
+    onFiltersChange(emptyRunFilters);
     setClearings((c) => c + 1);
   };
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
@@ -57,6 +71,7 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
   const historyRef = useRef<HTMLDivElement>(null);
   const statusText = (status: string) => (t.has(`runStatus.${status as 'completed'}`) ? t(`runStatus.${status as 'completed'}`) : status);
   const triggerText = (trigger: string) => (t.has(`who.triggers.${trigger as 'schedule'}`) ? t(`who.triggers.${trigger as 'schedule'}`) : trigger);
+  const filtered = hasRunFilters(filters);
 
   // A run to show: open its row, and clear filters that would hide it (adjusted while rendering).
   if (reveal !== revealed) {
@@ -64,27 +79,41 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
     if (reveal) {
       setExpanded((open) => ({ ...open, [reveal.runId]: true }));
       const run = runs.find((r) => r.runId === reveal.runId);
-      if (run && !activeRunFilters(filters).every((f) => keepsRun(f.id, f.value, run, timeZone))) clearFilters();
+      if (filtered && (!run || !keepsRun(filters, run, timeZone))) clearFilters();
     }
   }
+  // The run to focus once its row is drawn: at once, or when the history comes back without the filters.
+  const pendingFocus = useRef<RevealRun | null>(null);
   useEffect(() => {
-    if (!reveal) return;
+    pendingFocus.current = reveal ?? null;
+  }, [reveal]);
+  useEffect(() => {
+    const want = pendingFocus.current;
+    if (!want) return;
     // The table's toggle or the card's, whichever this screen width shows; a run without details: its row.
     // Looked up inside the history only: the run's outcome panel above carries the same data-run-id.
     const shown = (selector: string) => [...(historyRef.current?.querySelectorAll<HTMLElement>(selector) ?? [])].find((el) => el.offsetParent !== null);
-    const id = CSS.escape(reveal.runId);
+    const id = CSS.escape(want.runId);
     const focusTarget = (scroll: boolean) => {
       const target = shown(`[data-details-toggle="${id}"]`) ?? shown(`[data-run-id="${id}"]`);
-      if (!target || target === document.activeElement) return;
+      if (!target) return false;
+      if (target === document.activeElement) return true;
       if (!target.matches('button')) target.tabIndex = -1;
       if (scroll) target.scrollIntoView({ block: 'center' });
       target.focus();
+      return true;
     };
-    focusTarget(true);
+    if (!focusTarget(true)) return;
+    pendingFocus.current = null;
     // The row may be drawn anew just after (the opened row, the refetched history): focus it again then.
     const again = window.setTimeout(() => focusTarget(false), 300);
     return () => window.clearTimeout(again);
-  }, [reveal]);
+  }, [reveal, runs]);
+
+  const summary = () => {
+    if (!filtered) return total > runs.length ? t('filters.summaryNewest', { shown: runs.length, all: total }) : t('filters.summaryAll', { all: total });
+    return total > runs.length ? t('filters.summaryMatchingNewest', { matching: total, shown: runs.length }) : t('filters.summary', { matching: total });
+  };
 
   const columns: DataColumn<RunDto>[] = [
     {
@@ -106,7 +135,6 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
       id: 'startedBy',
       header: t('trigger'),
       value: (r) => starter(r),
-      filter: (r, value) => keepsRun('startedBy', value, r, timeZone),
       cell: (r) => (
         <>
           <span className="break-words">{starter(r)}</span>
@@ -118,7 +146,6 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
       id: 'status',
       header: t('status'),
       value: (r) => r.status,
-      filter: (r, value) => keepsRun('status', value, r, timeZone),
       cell: (r) => (
         <>
           {r.dryRun ? <span className="mr-1 rounded bg-brand-soft px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-brand">{t('dryRun')}</span> : null}
@@ -137,13 +164,11 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
       card: (r) => r.errors > 0,
       cell: (r) => <span className={r.errors > 0 ? 'font-medium text-danger' : ''}>{n(r.errors)}</span>,
     },
-    { id: 'dryRun', header: t('dryRun'), hidden: true, filter: (r, value) => keepsRun('dryRun', value, r, timeZone) },
-    { id: 'day', header: t('started'), hidden: true, filter: (r, value) => keepsRun('day', value, r, timeZone) },
   ];
 
   return (
     <div className="mt-3 space-y-4" ref={historyRef}>
-      <RunFilters runs={runs} values={filters} onChange={setFilters} onClear={clearFilters} clearings={clearings} statusText={statusText} triggerText={triggerText} timeZone={timeZone} />
+      <RunFilters runs={runs} values={filters} onChange={onFiltersChange} onClear={clearFilters} clearings={clearings} statusText={statusText} triggerText={triggerText} timeZone={timeZone} />
       <DataTable
         id="run-history"
         testId="run-history"
@@ -151,10 +176,8 @@ export function RunHistory({ runs, timeZone, reveal }: { runs: RunDto[]; timeZon
         rows={runs}
         rowId={(r) => r.runId}
         caption={t('runsCaption')}
-        empty={t('noRuns')}
-        emptyFiltered={t('filters.none')}
-        columnFilters={activeRunFilters(filters)}
-        summary={(matching, total) => (activeRunFilters(filters).length > 0 ? t('filters.summary', { matching, all: total }) : t('filters.summaryAll', { all: total }))}
+        empty={filtered ? t('filters.none') : t('noRuns')}
+        summary={summary}
         expanded={expanded}
         onExpandedChange={setExpanded}
         details={{

@@ -126,10 +126,42 @@ function toRunDto(r: RunRow): RunDto {
   };
 }
 
-/** Recent runs, newest first, with their summaries (GET cleanup/runs). */
-export async function getRecentRuns(db: Db, params: { limit?: number } = {}): Promise<RunDto[]> {
-  const r = await db.$client.query<RunRow>(`select * from cleanup_runs order by started_at desc limit $1`, [Math.min(Math.max(params.limit ?? 20, 1), 500)]);
+/** What GET cleanup/runs may filter on; days are calendar days in `timeZone`, both included. */
+export type RunFilter = { status?: string; trigger?: string; dryRun?: boolean; from?: string; to?: string; timeZone?: string };
+
+function runFilterSql(filter: RunFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  if (filter.status !== undefined) add((p) => `status = ${p}`, filter.status);
+  if (filter.trigger !== undefined) add((p) => `trigger = ${p}`, filter.trigger);
+  if (filter.dryRun !== undefined) add((p) => `dry_run = ${p}`, filter.dryRun);
+  if (filter.from !== undefined || filter.to !== undefined) {
+    // A day starts at midnight in the job's time zone (a day of 23 or 25 hours when the clocks change).
+    params.push(filter.timeZone ?? 'UTC');
+    const tz = `$${params.length}`;
+    if (filter.from !== undefined) add((p) => `started_at >= (${p}::date)::timestamp at time zone ${tz}`, filter.from);
+    if (filter.to !== undefined) add((p) => `started_at < (${p}::date + 1)::timestamp at time zone ${tz}`, filter.to);
+  }
+  return { where: conditions.length ? `where ${conditions.join(' and ')}` : '', params };
+}
+
+/** Recent runs, newest first, with their summaries (GET cleanup/runs), optionally filtered. */
+export async function getRecentRuns(db: Db, params: { limit?: number } & RunFilter = {}): Promise<RunDto[]> {
+  const { where, params: values } = runFilterSql(params);
+  const limit = Math.min(Math.max(params.limit ?? 20, 1), 500);
+  const r = await db.$client.query<RunRow>(`select * from cleanup_runs ${where} order by started_at desc, id limit ${limit}`, values);
   return r.rows.map(toRunDto);
+}
+
+/** How many runs pass a filter (all of them, not only the newest `limit`). */
+export async function countRuns(db: Db, filter: RunFilter = {}): Promise<number> {
+  const { where, params } = runFilterSql(filter);
+  const r = await db.$client.query<{ n: number }>(`select count(*)::int as n from cleanup_runs ${where}`, params);
+  return r.rows[0]!.n;
 }
 
 export type JobStatus = {

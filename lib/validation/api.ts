@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RUN_STATUSES } from '../cleanup/run-status';
 import { STATEMENT_LANGS } from '../requests/statement-text';
 import { hasNoNul, isoDateSchema, noNulMessage } from './common';
 
@@ -84,14 +85,33 @@ export const backlogQuerySchema = z.strictObject({
     .optional(),
 });
 
-export const runsQuerySchema = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^[0-9]{1,4}$/, { message: 'must be a whole number from 1 to 500' })
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 500, { message: 'must be a whole number from 1 to 500' })
-    .optional(),
-});
+/**
+ * `GET cleanup/runs?limit=N&status=S&trigger=T&dryRun=true|false&from=D&to=D`: the newest N runs
+ * (1 to 500, 20 when absent) that pass every filter given. `from` and `to` are the days the runs
+ * started on, both included, in the job's time zone (RETENTION_TIME_ZONE). The filters are additive
+ * to INTERFACES.md's `limit`; the answer's `X-Total-Count` header counts every run that passes them.
+ */
+export const runsQuerySchema = z
+  .strictObject({
+    limit: z
+      .string()
+      .regex(/^[0-9]{1,4}$/, { message: 'must be a whole number from 1 to 500' })
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 500, { message: 'must be a whole number from 1 to 500' })
+      .optional(),
+    status: z.enum(RUN_STATUSES, { message: `must be one of ${RUN_STATUSES.join(', ')}` }).optional(),
+    trigger: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,39}$/, { message: 'must be a trigger such as schedule, dashboard, api or cli' })
+      .optional(),
+    dryRun: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true').optional(),
+    from: apiDateSchema.optional(),
+    to: apiDateSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${v.from})` });
+  });
+export type RunsQuery = z.infer<typeof runsQuerySchema>;
 
 /**
  * `POST cleanup/run`: a dry run, or a run with the id of this session's confirmation (POST

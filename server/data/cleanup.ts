@@ -4,7 +4,7 @@ import { ForbiddenError } from '@/lib/auth/errors';
 import { getCleanupConfig } from '@/lib/cleanup/config';
 import { getBacklogHistory } from '@/lib/cleanup/backlog-history';
 import { countDueNow } from '@/lib/cleanup/backlog';
-import { acknowledgeBreaker, getJobStatus, getRecentRuns, isRunActive, pauseJob, resumeJob, runScheduledCleanup } from '@/lib/cleanup/job';
+import { acknowledgeBreaker, countRuns, getJobStatus, getRecentRuns, isRunActive, pauseJob, resumeJob, runScheduledCleanup, type RunFilter } from '@/lib/cleanup/job';
 import { runCleanup } from '@/lib/cleanup/run';
 import { consumeRunConfirmation, createRunConfirmation, RunConfirmationError, type RunConfirmation } from '@/lib/cleanup/run-confirmation';
 import { todayIn } from '@/lib/retention/dates';
@@ -15,9 +15,15 @@ export async function getCleanupStatus() {
   return getJobStatus(await getServerDb(), { cadenceMinutes: getCleanupConfig().cadenceMinutes });
 }
 
-/** Recent runs with their summaries (GET cleanup/runs). */
-export async function getCleanupRuns(limit: number) {
-  return getRecentRuns(await getServerDb(), { limit });
+/**
+ * The newest runs that pass the filters, with their summaries, and how many pass them in all
+ * (GET cleanup/runs, the ops screen's run history). Days are read in the job's time zone.
+ */
+export async function getCleanupRuns(limit: number, filter: Omit<RunFilter, 'timeZone'> = {}) {
+  const db = await getServerDb();
+  const scoped = { ...filter, timeZone: getCleanupConfig().timeZone };
+  const [runs, total] = await Promise.all([getRecentRuns(db, { ...scoped, limit }), countRuns(db, scoped)]);
+  return { runs, total };
 }
 
 /** The backlog's burn-down over the last `days` days (GET cleanup/backlog, the ops screen). */
