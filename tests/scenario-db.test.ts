@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getActorReport } from '@/lib/actors/get-actor-report';
+import { getActorReport, getActorReportLogged } from '@/lib/actors/get-actor-report';
 import { countDue } from '@/lib/cleanup/count-due';
 import { runCleanup } from '@/lib/cleanup/run';
 import { runCleanupUntilDone } from '@/lib/cleanup/until-done';
@@ -45,6 +45,9 @@ describe.each(files)('%s through the database', (file) => {
     for (const expectation of list) {
       const report = await getActorReport(t.db, expectation.actorId, expectation.asOf);
       matchesExpectation(report, expectation);
+      // The API's lookup (one statement with its access-log entry) reads the same report.
+      const logged = await getActorReportLogged(t.db, { caller: { kind: 'cli', label: 'cli scenario' }, actorId: expectation.actorId, asOf: expectation.asOf, via: 'api' });
+      expect(logged).toEqual(report);
     }
   });
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { RECORD_TABLE_CATEGORIES } from '../../lib/retention/categories';
 import type { ActorData } from '../../lib/retention/types';
+import type pg from 'pg';
 import type { DbOrTx } from '../client';
 
 const recordSelects = RECORD_TABLE_CATEGORIES.map((category) => {
@@ -57,6 +58,34 @@ export async function getActorDataPage(db: DbOrTx, afterId: number, limit: numbe
     sql`${sql.raw(`${ACTOR_DATA_SELECT} where a.id > `)}${afterId}${sql.raw(' order by a.id limit ')}${limit}`,
   );
   return result.rows.map((r) => r.data);
+}
+
+/**
+ * One actor's data and the settings, read in the statement that writes the access-log entry of the
+ * lookup (a data-modifying WITH runs to its end whether read or not): the entry and the read commit
+ * together, or neither. A named prepared statement, so each pooled connection plans it once (the
+ * plan of the 20 json sub-selects costs about as much as running them). `$1` is the actor.
+ */
+const LOGGED_ACTOR_DATA = {
+  name: 'retention-logged-actor-data',
+  text: `with entry as (
+      insert into access_log (actor_id, caller_kind, caller_id, caller_label, as_of, via) values ($1, $2, $3, $4, $5, $6) returning id)
+    select (select count(*) from entry)::int as logged,
+           (select coalesce(json_agg(json_build_object('name', s.name, 'value', s.value)), '[]'::json) from settings s) as settings,
+           (${ACTOR_DATA_SELECT} where a.id = $1) as data`,
+};
+
+export type LoggedLookup = { actorId: number; callerKind: string; callerId: string; callerLabel: string; asOf: string; via: string };
+
+/** getActorData and the settings, with the lookup's access-log entry written in the same statement. */
+export async function getActorDataLogged(pool: pg.Pool, lookup: LoggedLookup): Promise<{ data: ActorData | undefined; settings: { name: string; value: number }[] }> {
+  const result = await pool.query<{ logged: number; settings: { name: string; value: number }[]; data: ActorData | null }>({
+    ...LOGGED_ACTOR_DATA,
+    values: [lookup.actorId, lookup.callerKind, lookup.callerId, lookup.callerLabel, lookup.asOf, lookup.via],
+  });
+  const row = result.rows[0];
+  if (row?.logged !== 1) throw new Error('the access-log entry of the lookup was not written');
+  return { data: row.data ?? undefined, settings: row.settings };
 }
 
 type Row = Record<string, unknown> & { actor_id: number };

@@ -5,9 +5,13 @@ import { settings, settingsAudit, systemOptions } from '../schema';
 
 /** The five retention settings; a missing row reads as 0 (disabled). */
 export async function getSettings(db: DbOrTx): Promise<RetentionSettings> {
-  const rows = await db.select({ name: settings.name, value: settings.value }).from(settings);
+  return settingsFromRows(await db.select({ name: settings.name, value: settings.value }).from(settings));
+}
+
+/** The settings from rows of the settings table: the known names only, a missing one as 0. */
+export function settingsFromRows(rows: readonly { name: string; value: number }[]): RetentionSettings {
   const out = Object.fromEntries(SETTING_NAMES.map((n) => [n, 0])) as RetentionSettings;
-  for (const row of rows) if ((SETTING_NAMES as readonly string[]).includes(row.name)) out[row.name as SettingName] = row.value;
+  for (const row of rows) if ((SETTING_NAMES as readonly string[]).includes(row.name)) out[row.name as SettingName] = Number(row.value);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { recordActorLookup, type LookupChannel } from '@/lib/access/access-log';
-import { getActorReport } from '@/lib/actors/get-actor-report';
+import { getActorReportLogged } from '@/lib/actors/get-actor-report';
 import { getActorTimeline, type ActorTimelineView } from '@/lib/actors/get-actor-timeline';
 import type { Caller } from '@/lib/auth/caller';
 import { hasPermission } from '@/lib/auth/permissions';
@@ -13,14 +13,9 @@ import { getServerDb } from '@/server/db';
  * which actor) before it is returned. The caller's permission is checked by the route or page.
  */
 export async function lookUpActorReport(caller: Caller, params: { actorId: number; asOf: IsoDate; via: LookupChannel }): Promise<ActorReport> {
-  const db = await getServerDb();
-  // The entry and the read go together (the entry's commit waits for the disk while the read
-  // works); the report is returned only once the entry is written, and not at all if it fails.
-  const [, report] = await Promise.all([
-    recordActorLookup(db, { caller, actorId: params.actorId, asOf: params.asOf, via: params.via }),
-    getActorReport(db, params.actorId, params.asOf),
-  ]);
-  return report;
+  // The entry and the read are one statement: the report is returned only once the entry is
+  // committed, and not at all if it fails.
+  return getActorReportLogged(await getServerDb(), { caller, actorId: params.actorId, asOf: params.asOf, via: params.via });
 }
 
 /**
