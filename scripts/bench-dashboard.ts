@@ -33,7 +33,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export type DashboardProbe = {
-  /** Starts calling the endpoints in a loop until stop(). */
+  /** Starts calling the endpoints in a loop until stop(); each start counts from nothing. */
   start(): void;
   stop(): Promise<EndpointStats[]>;
   close(): Promise<void>;
@@ -98,6 +98,11 @@ export async function startDashboardProbe(params: { db: Db; databaseUrl: string;
   let loop: Promise<void> = Promise.resolve();
   return {
     start() {
+      // Each start measures anew (the cleanup, then the reference).
+      for (const e of endpoints) {
+        samples.set(e.name, []);
+        failures.set(e.name, 0);
+      }
       running = true;
       loop = (async () => {
         for (let i = 0; running; i++) {
