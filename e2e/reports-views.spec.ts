@@ -96,5 +96,11 @@ test.describe('the report views as manager', () => {
     await expect(totals.locator('li[data-category="loan_history"]')).toContainText('Loans');
     await expect(totals.locator('li[data-category="all"]')).toContainText('All categories');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Once the browser knows its width, only the cards are in the page (not a hidden table beside them) ...
+    await expect(page.getByTestId('day-table')).toHaveCount(0);
+    // ... and a wider window swaps them for the table.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(page.getByTestId('day-table').locator('tbody tr')).toHaveCount(95);
+    await expect(page.getByTestId('day-table-cards')).toHaveCount(0);
   });
 });

@@ -13,6 +13,7 @@ import {
 import { Fragment, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { buttonClass } from './button-styles';
 import { ScrollRegion } from './scroll-region';
+import { useMediaQuery } from './use-media-query';
 
 /*
  * The one table of the dashboard, on TanStack Table (headless: sorting, filtering, expanded rows),
@@ -156,6 +157,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const expanded: ExpandedState = props.expanded ?? ownExpanded;
   const [shown, setShown] = useState(props.pageSize ?? Number.POSITIVE_INFINITY);
   const sorting = props.sorting ?? ownSorting;
+  // Tailwind's `sm` (40rem): the table from there on, the cards below.
+  const wide = useMediaQuery('(min-width: 40rem)');
 
   const defs: ColumnDef<Row>[] = columns.map((c) => ({
     id: c.id,
@@ -401,19 +404,25 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       </div>
     );
   }
+  // The server draws the table and the cards, and CSS shows the one that fits; once the browser
+  // knows its width only that one stays (half the DOM on long lists), and it follows a resize.
+  const showTable = !cards || wide !== false;
+  const showCards = cards && wide !== true;
   return (
     <div>
       {summary}
-      <div className={cards ? 'hidden sm:block' : undefined}>
-        {props.scroll ? (
-          <ScrollRegion labelledBy={captionId} className={props.regionClassName}>
-            {tableView}
-          </ScrollRegion>
-        ) : (
-          tableView
-        )}
-      </div>
-      {cards ? <div className="sm:hidden">{cardsView}</div> : null}
+      {showTable ? (
+        <div className={cards ? 'hidden sm:block' : undefined}>
+          {props.scroll ? (
+            <ScrollRegion labelledBy={captionId} className={props.regionClassName}>
+              {tableView}
+            </ScrollRegion>
+          ) : (
+            tableView
+          )}
+        </div>
+      ) : null}
+      {showCards ? <div className="sm:hidden">{cardsView}</div> : null}
       {more}
     </div>
   );
