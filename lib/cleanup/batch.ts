@@ -110,7 +110,7 @@ export class RunState {
   /** Batches whose work differed from the actors' plans; their actors are planned anew. */
   planMismatches = 0;
   errorDetails: { code: string; message: string; at: string }[] = [];
-  private readonly sql: Record<'dense' | 'sparse', { fill: string; rules: string; conditions: string }>;
+  private readonly sql: Record<'dense' | 'sparse' | 'planned', { fill: string; rules: string; conditions: string }>;
   private readonly removeSql;
 
   constructor(
@@ -126,12 +126,14 @@ export class RunState {
     private readonly onBatch?: (state: RunState) => void,
   ) {
     const cutoffs = computeCutoffs(settings, options.asOf);
-    const variant = (sparse: boolean) => ({
-      fill: fillBatchSql(options.asOf, cutoffs, sparse),
-      rules: applyRulesSql(options.asOf, cutoffs, sparse),
+    const variant = (sparse: boolean, planned = false) => ({
+      fill: fillBatchSql(options.asOf, cutoffs, sparse, planned),
+      rules: applyRulesSql(options.asOf, cutoffs, sparse, planned),
       conditions: conditionsSql(settings, cutoffs, sparse),
     });
-    this.sql = { dense: variant(false), sparse: variant(true) };
+    // `planned`: a sparse batch of a recorded run, whose actors come from a schedule made with these
+    // settings; each table is then looked up for the actors its plans name (statements.ts, inPlan).
+    this.sql = { dense: variant(false), sparse: variant(true), planned: variant(true, true) };
     this.removeSql = removeRecordsSql(options.asOf);
   }
 
@@ -206,9 +208,9 @@ export class RunState {
     const hi = ids.at(-1)!;
     const list = idList(ids);
     const sparse = isSparseBatch(ids.length, lo, hi);
-    const sql = this.sql[sparse ? 'sparse' : 'dense'];
-    // A dense batch's statements name the range only; a sparse one's the list of ids too.
-    const params = sparse ? [lo, hi, list] : [lo, hi];
+    const sql = this.sql[sparse ? (this.keepSchedule ? 'planned' : 'sparse') : 'dense'];
+    // A statement names the range ($1, $2], and the list of ids ($3) when it uses it (a sparse batch).
+    const params = (text: string) => (text.includes('$3') ? [lo, hi, list] : [lo, hi]);
     await c.query('begin isolation level repeatable read');
     const lockTimeout = Math.max(1, Math.round(this.options.lockTimeoutMs ?? 2000));
     await c.query(
@@ -236,11 +238,11 @@ export class RunState {
     }
     const result: BatchResult = { examined, locked: examined - lockedCount, removed: 0, removedOnRequest: 0, counts: emptyCounts(), skipped: {} };
 
-    const phase1 = await c.query<Record<CategoryId, number>>(sql.rules, params);
+    const phase1 = await c.query<Record<CategoryId, number>>(sql.rules, params(sql.rules));
     for (const id of CATEGORY_IDS) addCount(result.counts, id, phase1.rows[0]?.[id] ?? 0);
     await this.options.onPhase?.('rulesApplied');
 
-    const candidates = await c.query<{ actor_id: number; codes: string[]; requested: boolean }>(sql.conditions, params);
+    const candidates = await c.query<{ actor_id: number; codes: string[]; requested: boolean }>(sql.conditions, params(sql.conditions));
     const removable: number[] = [];
     for (const row of candidates.rows) {
       if (row.codes.length === 0) {

@@ -1,4 +1,4 @@
-import { CATEGORIES, RECORD_TABLE_CATEGORIES, type CategoryId } from '../retention/categories';
+import { CATEGORIES, CATEGORY_IDS, RECORD_TABLE_CATEGORIES, type CategoryId } from '../retention/categories';
 import {
   BRANCH_OR_EXTERNAL_ROLE_TYPES,
   EDUB_DEREGISTRATION_MONTHS,
@@ -49,6 +49,18 @@ export function computeCutoffs(settings: RetentionSettings, asOf: IsoDate): Cuto
 const inRange = (alias: string, sparse: boolean) =>
   sparse ? `${alias}.actor_id > $1 and ${alias}.actor_id <= $2 and ${alias}.actor_id = any($3::bigint[])` : `${alias}.actor_id > $1 and ${alias}.actor_id <= $2`;
 
+/**
+ * A sparse batch taken from the retention schedule, in one category's table: only the batch's
+ * actors whose plan has a day of that category on or before the run's date (`plan_due`), and all of
+ * those a plan does not cover the same way (`plan_all`: planned for removal, a plan that ended, or
+ * none). The schedule chose the batch's actors by those plans already (a run costs what is due);
+ * this keeps each table's index lookups to the actors with something there, instead of probing
+ * every table for every actor of the batch. It only ever narrows: the rows' own predicates still
+ * decide what goes, and what the batch does is compared with the plans (applyToSchedule).
+ */
+const inPlan = (alias: string, category: CategoryId) =>
+  `${alias}.actor_id > $1 and ${alias}.actor_id <= $2 and ${alias}.actor_id = any(array(select p.actor_id from cleanup_batch p where p.plan_all or ${CATEGORY_IDS.indexOf(category)}::smallint = any(p.plan_due)))`;
+
 /** Whether a batch of `count` actors with ids in (lo, hi] is sparse: fewer than half the ids of its range. */
 export function isSparseBatch(count: number, lo: number, hi: number): boolean {
   return hi - lo > 2 * count;
@@ -75,7 +87,9 @@ export const CREATE_BATCH_TABLE = `
     has_personal boolean not null,
     membership_type text,
     district text,
-    postal_code4 text
+    postal_code4 text,
+    plan_all boolean not null default true,
+    plan_due smallint[] not null default '{}'
   ) on commit delete rows`;
 
 const HAS_PERSONAL = `(coalesce(a.name,'') <> '' or coalesce(a.street,'') <> '' or coalesce(a.postal_code,'') <> ''
@@ -96,7 +110,7 @@ const HAS_PERSONAL = `(coalesce(a.name,'') <> '' or coalesce(a.street,'') <> '' 
  * earlier end of an actor who was already inactive); the removal no longer waits for
  * inactiveActorMonths (`removal_candidate`). `on_hold`: a legal hold holds on the as-of date.
  */
-function batchFlagsSql(asOf: IsoDate, c: Cutoffs, lock: boolean, sparse: boolean): string {
+function batchFlagsSql(asOf: IsoDate, c: Cutoffs, lock: boolean, sparse: boolean, planned = false): string {
   const passed = (cutoff: IsoDate | null) => (cutoff === null ? 'false' : `a.base <= ${lit(cutoff)}`);
   return `
     with picked as materialized (
@@ -138,8 +152,18 @@ function batchFlagsSql(asOf: IsoDate, c: Cutoffs, lock: boolean, sparse: boolean
       ${HAS_PERSONAL} as has_personal,
       a.membership_type,
       a.district,
-      substring(a.postal_code from '^\\s*([0-9]{4})') as postal_code4
-    from based a`;
+      substring(a.postal_code from '^\\s*([0-9]{4})') as postal_code4${
+        planned
+          ? `,
+      coalesce(plan.plan_all, true) as plan_all,
+      coalesce(plan.plan_due, '{}') as plan_due
+    from based a left join lateral (
+      select (s.removal_on is not null and s.removal_on <= ${lit(asOf)}) or (s.valid_to is not null and s.valid_to <= ${lit(asOf)}) as plan_all,
+        array(select distinct x.category from unnest(s.days, s.categories) as x(day, category) where x.day <= ${lit(asOf)}) as plan_due
+      from retention_schedule s where s.actor_id = a.id) plan on true`
+          : `
+    from based a`
+      }`;
 }
 
 /**
@@ -154,9 +178,13 @@ export const KEEP_REQUEST_CANCELLATION_SQL = `
   where a.id = b.actor_id and a.id > $1 and a.id <= $2
     and b.request_cancellation is not null and a.cancellation_date is distinct from b.request_cancellation`;
 
-/** Locks the batch's actors and fills the batch table with their flags. */
-export function fillBatchSql(asOf: IsoDate, c: Cutoffs, sparse: boolean): string {
-  return `insert into cleanup_batch ${batchFlagsSql(asOf, c, true, sparse)}`;
+/**
+ * Locks the batch's actors and fills the batch table with their flags; `planned` (a sparse batch
+ * of a recorded run, chosen from a schedule made with the run's settings): with what their plans
+ * say is due on the date (plan_all, plan_due; see inPlan). Otherwise those stay at their defaults.
+ */
+export function fillBatchSql(asOf: IsoDate, c: Cutoffs, sparse: boolean, planned = false): string {
+  return `insert into cleanup_batch ${batchFlagsSql(asOf, c, true, sparse, planned && sparse)}`;
 }
 
 const CANCEL_FLAG: Partial<Record<SettingName, string>> = {
@@ -233,8 +261,9 @@ function ruleTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
  * (they touch different tables and read the batch table, so they do not depend on each other).
  * Returns one row: the count per category.
  */
-export function applyRulesSql(asOf: IsoDate, c: Cutoffs, sparse: boolean): string {
+export function applyRulesSql(asOf: IsoDate, c: Cutoffs, sparse: boolean, planned = false): string {
   const targets = categoryTargets(c);
+  const within = (id: CategoryId) => (sparse && planned ? inPlan('t', id) : inRange('t', sparse));
   const ctes = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => {
     const t = targets[id];
     const where = [t.scope, t.due].filter(Boolean).join(' and ');
@@ -247,10 +276,10 @@ export function applyRulesSql(asOf: IsoDate, c: Cutoffs, sparse: boolean): strin
       return `${id} as (
     update loans t set actor_id = null, anonymized_on = ${lit(asOf)},
       membership_type = b.membership_type, district = b.district, postal_code4 = b.postal_code4
-    from cleanup_batch b where t.actor_id = b.actor_id and ${inRange('t', sparse)} and ${where} returning 1)`;
+    from cleanup_batch b where t.actor_id = b.actor_id and ${within(id)} and ${where} returning 1)`;
     }
     return `${id} as (
-    delete from ${t.table} t using cleanup_batch b where t.actor_id = b.actor_id and ${inRange('t', sparse)} and ${where} returning 1)`;
+    delete from ${t.table} t using cleanup_batch b where t.actor_id = b.actor_id and ${within(id)} and ${where} returning 1)`;
   });
   const counts = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => `(select count(*) from ${id})::int as ${id}`);
   return `with ${ctes.join(',\n')}\nselect ${counts.join(',\n  ')}`;
@@ -264,9 +293,11 @@ export function applyRulesSql(asOf: IsoDate, c: Cutoffs, sparse: boolean): strin
  * makes an actor whose last reason ends today count as due, as the run will remove it.
  */
 function conditionCtes(settings: RetentionSettings, c: Cutoffs, sparse: boolean): string {
+  // A sparse batch looks up its removal candidates only (not every actor of the batch).
+  const within = sparse ? `x.actor_id > $1 and x.actor_id <= $2 and x.actor_id = any(array(select cand.actor_id from cand))` : inRange('x', false);
   const scan = (table: string, select: string, where = 'true') => `
       select x.actor_id, ${select} from ${table} x join cand on cand.actor_id = x.actor_id
-      where ${inRange('x', sparse)} and (${where}) group by x.actor_id`;
+      where ${within} and (${where}) group by x.actor_id`;
   const keptRole = `(cand.on_hold or not ${olderThan(`(${membershipDateSql('x', 'cand')})`, c.historyMonths)})`;
   const recentArchive =
     settings.financialMonths > 0 ? `bool_or(x.settled and x.booked_on > ${lit(c.financialMonths)} and not cand.cancel_financial)` : 'false';
