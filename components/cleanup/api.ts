@@ -19,16 +19,20 @@ export class ApiCallError extends Error {
   }
 }
 
-export async function getJson<T>(url: string): Promise<T> {
+/** A GET of the API, uncached; a refusal is an ApiCallError with its status. */
+async function getOk(url: string): Promise<Response> {
   const response = await fetch(url, { cache: 'no-store' });
   if (!response.ok) throw new ApiCallError(`HTTP ${response.status}`, response.status);
-  return (await response.json()) as T;
+  return response;
+}
+
+export async function getJson<T>(url: string): Promise<T> {
+  return (await (await getOk(url)).json()) as T;
 }
 
 /** The runs that pass the filters (newest first) and how many pass them in all (the `X-Total-Count` header). */
 export async function getRuns(query: URLSearchParams): Promise<RunsPage> {
-  const response = await fetch(`/api/v1/cleanup/runs?${query.toString()}`, { cache: 'no-store' });
-  if (!response.ok) throw new ApiCallError(`HTTP ${response.status}`, response.status);
+  const response = await getOk(`/api/v1/cleanup/runs?${query.toString()}`);
   const runs = (await response.json()) as RunDto[];
   const total = Number(response.headers.get('X-Total-Count'));
   return { runs, total: Number.isFinite(total) && total >= runs.length ? total : runs.length };

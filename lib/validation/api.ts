@@ -67,23 +67,25 @@ export const actorStatementQuerySchema = z.strictObject({
 });
 export const noQuerySchema = z.strictObject({});
 
+/**
+ * A whole-number query parameter from 1 to `max`, given in at most `digits` digits (the length is
+ * bounded before the number is read); one message for both checks.
+ */
+function wholeNumberParam(max: number, digits: number) {
+  const message = `must be a whole number from 1 to ${max}`;
+  return z
+    .string()
+    .regex(new RegExp(`^[0-9]{1,${digits}}$`), { message })
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= max, { message });
+}
+
 /** `GET forecast?asOf=D&months=N`: N from 1 to 24 (RETENTION.md, "Forecast"), 12 when absent. */
-export const forecastMonthsSchema = z
-  .string()
-  .regex(/^[0-9]{1,2}$/, { message: 'must be a whole number from 1 to 24' })
-  .transform(Number)
-  .refine((n) => n >= 1 && n <= 24, { message: 'must be a whole number from 1 to 24' });
+export const forecastMonthsSchema = wholeNumberParam(24, 2);
 export const forecastQuerySchema = z.strictObject({ asOf: apiDateSchema.optional(), months: forecastMonthsSchema.optional() });
 
 /** `GET cleanup/backlog?days=N`: the burn-down's number of days, 1 to 400 (the history kept). */
-export const backlogQuerySchema = z.strictObject({
-  days: z
-    .string()
-    .regex(/^[0-9]{1,3}$/, { message: 'must be a whole number from 1 to 400' })
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 400, { message: 'must be a whole number from 1 to 400' })
-    .optional(),
-});
+export const backlogQuerySchema = z.strictObject({ days: wholeNumberParam(400, 3).optional() });
 
 /**
  * `GET cleanup/runs?limit=N&status=S&trigger=T&dryRun=true|false&from=D&to=D`: the newest N runs
@@ -93,12 +95,7 @@ export const backlogQuerySchema = z.strictObject({
  */
 export const runsQuerySchema = z
   .strictObject({
-    limit: z
-      .string()
-      .regex(/^[0-9]{1,4}$/, { message: 'must be a whole number from 1 to 500' })
-      .transform(Number)
-      .refine((n) => n >= 1 && n <= 500, { message: 'must be a whole number from 1 to 500' })
-      .optional(),
+    limit: wholeNumberParam(500, 4).optional(),
     status: z.enum(RUN_STATUSES, { message: `must be one of ${RUN_STATUSES.join(', ')}` }).optional(),
     trigger: z
       .string()
