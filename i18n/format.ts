@@ -54,3 +54,19 @@ export function formatMonthName(locale: AppLocale, month: string): string {
   if (!y || !m) return month;
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', month: 'short' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
+
+/**
+ * How long something took, as staff read it: "70 ms" under a second, "2.3 s" / "2,3 s" under ten
+ * seconds, whole seconds under a minute, then "4 min 5 s". A run of the demo takes well under a
+ * second; "0 s" would read as if it did nothing.
+ */
+export function formatDuration(locale: AppLocale, ms: number): string {
+  // SI symbols, the same in both languages; Intl's unit names differ ("secs", "sec", "m").
+  const n = (value: number, digits = 0) => new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits }).format(value);
+  const value = Math.max(0, ms);
+  if (value < 999.5) return `${n(Math.round(value))} ms`;
+  if (value < 9_950) return `${n(Math.round(value / 100) / 10, 1)} s`;
+  const s = Math.round(value / 1000);
+  if (s < 60) return `${n(s)} s`;
+  return `${n(Math.floor(s / 60))} min ${n(s % 60)} s`;
+}

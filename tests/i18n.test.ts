@@ -1,6 +1,6 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDateTime, formatIsoDate } from '@/i18n/format';
+import { formatCount, formatDateTime, formatDuration, formatIsoDate } from '@/i18n/format';
 import { LOCALES, negotiateLocale, resolveLocale } from '@/i18n/locales';
 import { MESSAGE_FILES } from '@/i18n/message-files';
 import { createMessageTranslator, MESSAGES } from '@/i18n/messages';
@@ -125,6 +125,19 @@ describe('dates and numbers in the user’s language', () => {
     expect(formatIsoDate('nl', '2024-03-01')).toBe('1 mrt 2024');
     expect(formatCount('en', 1234567)).toBe('1,234,567');
     expect(formatCount('nl', 1234567)).toBe('1.234.567');
+  });
+
+  it('says how long a run took without rounding a short one to nothing', () => {
+    expect(formatDuration('en', 0)).toBe('0 ms');
+    expect(formatDuration('en', 70.4)).toBe('70 ms');
+    expect(formatDuration('en', 999.6)).toBe('1 s');
+    expect(formatDuration('en', 2_349)).toBe('2.3 s');
+    expect(formatDuration('nl', 2_349)).toBe('2,3 s');
+    expect(formatDuration('en', 9_949)).toBe('9.9 s');
+    expect(formatDuration('en', 9_950)).toBe('10 s');
+    expect(formatDuration('en', 45_400)).toBe('45 s');
+    expect(formatDuration('nl', 245_000)).toBe('4 min 5 s');
+    expect(formatDuration('en', 3_600_000)).toBe('60 min 0 s');
   });
 });
 

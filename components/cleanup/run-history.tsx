@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { LocalDate, LocalDateTime } from '@/components/ui/local-date';
-import { formatCount, formatDateTime } from '@/i18n/format';
+import { formatCount, formatDateTime, formatDuration } from '@/i18n/format';
 import type { AppLocale } from '@/i18n/locales';
 import type { RunDto } from '@/lib/cleanup/job';
 import { hasRunDetails, RunDetails } from './run-details';
@@ -13,11 +13,6 @@ import { endedBadly, runStarter } from './run-words';
 
 /** Runs shown at first; "show more" adds as many. */
 const PAGE_SIZE = 10;
-
-function duration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
-}
 
 /** Who started a run, in words: the login, the API token's name, the command line's OS user, or the trigger. */
 export function useRunStarterText() {
@@ -126,7 +121,7 @@ export function RunHistory({
       cell: (r) => (
         <>
           <LocalDateTime at={r.startedAt} timeZone={timeZone} />
-          <span className="block text-xs font-normal text-muted">{r.status === 'running' ? t('runStatus.running') : duration(r.durationMs)}</span>
+          <span className="block text-xs font-normal text-muted">{r.status === 'running' ? t('runStatus.running') : formatDuration(locale, r.durationMs)}</span>
         </>
       ),
     },
