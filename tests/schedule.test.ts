@@ -165,6 +165,23 @@ describe('writes straight into the tables between two runs', () => {
     expect(after).toMatchObject({ actorsPlanned: 1, actorsExamined: 0 });
   });
 
+  it('a run that changed a tenth of the plans or more analyzes the schedule (the next pick uses the index); a quiet run does not', async () => {
+    await load(writes);
+    const analyzed = async () =>
+      Number((await library.query(`select analyze_count from pg_stat_user_tables where relid = 'retention_schedule'::regclass`)).rows[0].analyze_count);
+    const before = await analyzed();
+    const first = await runCleanup(t.db, { asOf: D, trigger: 'test' });
+    expect(first.actorsExamined + first.actorsPlanned).toBeGreaterThan(0);
+    expect(await analyzed()).toBe(before + 1);
+    await runCleanupUntilDone(t.db, { asOf: D, trigger: 'test' });
+    const settled = await analyzed();
+    await runCleanup(t.db, { asOf: D, trigger: 'test' });
+    expect(await analyzed()).toBe(settled);
+    // A dry run plans nothing anew here and changes no plan.
+    await runCleanup(t.db, { asOf: addDays(D, 400), trigger: 'test', dryRun: true });
+    expect(await analyzed()).toBe(settled);
+  });
+
   it('a write that the plan has not seen, committed between the drain and the batch, is caught by the batch and planned anew', async () => {
     await load(writes);
     // During the run's first batch (after its snapshot), the library books a fine for 7102: the

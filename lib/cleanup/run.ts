@@ -13,6 +13,7 @@ import {
   isScheduleCurrent,
   readScheduleState,
   rebuildSchedule,
+  refreshScheduleStatistics,
   requestScheduleRebuild,
   sumSchedule,
   type ScheduleSums,
@@ -233,6 +234,8 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
     let sums: ScheduleSums | null = null;
     if (recordRun) {
       if (!dryRun) await client.query('delete from retention_plan_totals where count = 0');
+      // Plans made anew, and (a real run) the plans of the actors it worked: each is a changed row.
+      await refreshScheduleStatistics(client, actorsPlanned + (dryRun ? 0 : run.actorsExamined));
       sums = await sumSchedule(client, { asOf: options.asOf, months: 12, settings });
       // The actors a condition keeps on the date, whether or not this run had anything of theirs to do.
       if (sums) run.skipped = { ...sums.skipped } as Record<string, number>;
