@@ -333,3 +333,21 @@ describe('the demo logins', () => {
     }
   });
 });
+
+describe('the demo’s settings', () => {
+  it('on a new database, switched the settings on the afternoon before the first day of runs (the overview, the policy and the audit log tell the reports’ story)', async () => {
+    const fresh = await createTestDatabase('demo_switched');
+    try {
+      await createDemoLibrary(fresh.db, { actors: 60, seed: 1, today, replace: false, historyDays: 5, timeZone: 'Europe/Amsterdam' });
+      const r = await fresh.db.$client.query(
+        `select (select array_agg(distinct (changed_at at time zone 'Europe/Amsterdam')::text) from settings_audit where changed_by = 'cli demo') as audited,
+                (select array_agg(distinct (updated_at at time zone 'Europe/Amsterdam')::text) from settings) as updated,
+                (select min(started_at) from cleanup_runs) > (select max(changed_at) from settings_audit) as before_runs`,
+      );
+      const moment = `${addDays(today, -6)} 16:30:00`;
+      expect(r.rows[0]).toEqual({ audited: [moment], updated: [moment], before_runs: true });
+    } finally {
+      await fresh.drop();
+    }
+  }, 120_000);
+});

@@ -266,7 +266,7 @@ export function RetentionTimeline({ actorId, layout, records }: RetentionTimelin
           </Row>
         </div>
       </div>
-      <TimelineLegend hasDue={lanes.some((l) => l.bars.some((b) => b.status === 'due'))} hasKept={lanes.some((l) => l.bars.some((b) => b.status === 'kept'))} hasUnknown={lanes.some((l) => l.bars.some((b) => !b.startKnown))} hasReasons={reasons.length > 0} hasRemoval={removal !== null} hasHold={hold !== null} hasRequest={request !== null} actions={new Set(lanes.flatMap((l) => l.bars.map((b) => b.action)))} />
+      <TimelineLegend families={new Set(lanes.map((l) => CATEGORY_FAMILY[l.category]))} hasDue={lanes.some((l) => l.bars.some((b) => b.status === 'due'))} hasKept={lanes.some((l) => l.bars.some((b) => b.status === 'kept'))} hasUnknown={lanes.some((l) => l.bars.some((b) => !b.startKnown))} hasReasons={reasons.length > 0} hasRemoval={removal !== null} hasHold={hold !== null} hasRequest={request !== null} actions={new Set(lanes.flatMap((l) => l.bars.map((b) => b.action)))} />
       <p className="mt-2 text-xs text-muted">{t('goneNote')}</p>
     </div>
   );

@@ -2,12 +2,30 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { TimelineBar } from '@/lib/timeline/layout';
 import { BRAND, DANGER, INK, OK, WARN } from './timeline-parts';
-import { FAMILY_COLOUR } from './timeline-style';
+import { FAMILIES, FAMILY_COLOUR, type Family } from './timeline-style';
 
 /*
- * The legend below the retention timeline: one swatch and a text for each thing the chart draws,
- * only the ones this actor's chart holds.
+ * The legend below the retention timeline, only what this actor's chart holds, in two parts:
+ * the colours (a record's bar takes the colour of the setting that decides when it goes, as on the
+ * overview) and the marks (how it goes: ✕ deleted, ○ anonymized, ◇ erased, drawn on a neutral bar
+ * so that no mark seems to belong to one colour), with the lines and bands of the chart.
  */
+
+/** A neutral bar for the marks' swatches. */
+const NEUTRAL = 'var(--color-muted)';
+
+function LegendList({ items }: { items: { key: string; swatch: ReactNode; text: string }[] }) {
+  return (
+    <ul className="flex flex-wrap gap-x-5 gap-y-1.5 text-xs text-muted">
+      {items.map((item) => (
+        <li key={item.key} className="flex items-center gap-1.5" data-legend={item.key}>
+          <Swatch>{item.swatch}</Swatch>
+          <span>{item.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function Swatch({ children }: { children: ReactNode }) {
   return (
@@ -17,8 +35,13 @@ function Swatch({ children }: { children: ReactNode }) {
   );
 }
 
-export function TimelineLegend(props: { hasDue: boolean; hasKept: boolean; hasUnknown: boolean; hasReasons: boolean; hasRemoval: boolean; hasHold: boolean; hasRequest: boolean; actions: Set<TimelineBar['action']> }) {
+export function TimelineLegend(props: { families: Set<Family>; hasDue: boolean; hasKept: boolean; hasUnknown: boolean; hasReasons: boolean; hasRemoval: boolean; hasHold: boolean; hasRequest: boolean; actions: Set<TimelineBar['action']> }) {
   const t = useTranslations('actors.chart');
+  const colours = FAMILIES.filter((f) => props.families.has(f)).map((f) => ({
+    key: `family-${f}`,
+    swatch: <rect x="0" y="3" width="26" height="8" rx="2" fill={FAMILY_COLOUR[f]} fillOpacity="0.85" />,
+    text: t(`legend.families.${f}`),
+  }));
   const items: { key: string; swatch: ReactNode; text: string }[] = [
     {
       key: 'membership',
@@ -36,7 +59,7 @@ export function TimelineLegend(props: { hasDue: boolean; hasKept: boolean; hasUn
       key: 'delete',
       swatch: (
         <>
-          <rect x="0" y="3" width="20" height="8" rx="2" fill={FAMILY_COLOUR.financial} fillOpacity="0.85" />
+          <rect x="0" y="3" width="20" height="8" rx="2" fill={NEUTRAL} fillOpacity="0.45" />
           <g stroke={INK} strokeWidth="1.6" strokeLinecap="round">
             <line x1="17" y1="4" x2="23" y2="10" />
             <line x1="17" y1="10" x2="23" y2="4" />
@@ -50,8 +73,8 @@ export function TimelineLegend(props: { hasDue: boolean; hasKept: boolean; hasUn
       key: 'anonymize',
       swatch: (
         <>
-          <rect x="0" y="3" width="20" height="8" rx="2" fill={FAMILY_COLOUR.loans} fillOpacity="0.85" />
-          <circle cx="20" cy="7" r="3.5" fill="white" stroke={FAMILY_COLOUR.loans} strokeWidth="1.6" />
+          <rect x="0" y="3" width="20" height="8" rx="2" fill={NEUTRAL} fillOpacity="0.45" />
+          <circle cx="20" cy="7" r="3.5" fill="white" stroke={INK} strokeWidth="1.6" />
         </>
       ),
       text: t('legend.anonymize'),
@@ -61,8 +84,8 @@ export function TimelineLegend(props: { hasDue: boolean; hasKept: boolean; hasUn
       key: 'erase',
       swatch: (
         <>
-          <rect x="0" y="3" width="20" height="8" rx="2" fill={FAMILY_COLOUR.personal} fillOpacity="0.85" />
-          <path d="M20 2 L25 7 L20 12 L15 7 Z" fill="white" stroke={FAMILY_COLOUR.personal} strokeWidth="1.6" />
+          <rect x="0" y="3" width="20" height="8" rx="2" fill={NEUTRAL} fillOpacity="0.45" />
+          <path d="M20 2 L25 7 L20 12 L15 7 Z" fill="white" stroke={INK} strokeWidth="1.6" />
         </>
       ),
       text: t('legend.erase'),
@@ -70,13 +93,13 @@ export function TimelineLegend(props: { hasDue: boolean; hasKept: boolean; hasUn
   if (props.hasDue)
     items.push({
       key: 'due',
-      swatch: <rect x="0" y="3" width="22" height="8" rx="2" fill={FAMILY_COLOUR.history} fillOpacity="0.35" stroke={FAMILY_COLOUR.history} strokeDasharray="3 2" />,
+      swatch: <rect x="0" y="3" width="22" height="8" rx="2" fill={NEUTRAL} fillOpacity="0.25" stroke={NEUTRAL} strokeDasharray="3 2" />,
       text: t('legend.due'),
     });
   if (props.hasKept)
-    items.push({ key: 'kept', swatch: <rect x="0" y="3" width="26" height="8" rx="2" fill="url(#tl-actor-kept)" />, text: t('legend.kept') });
+    items.push({ key: 'kept', swatch: <rect x="0" y="3" width="26" height="8" rx="2" fill="url(#tl-neutral-kept)" />, text: t('legend.kept') });
   if (props.hasUnknown)
-    items.push({ key: 'unknown', swatch: <rect x="0" y="3" width="26" height="8" rx="2" fill="url(#tl-actor-unknown)" />, text: t('legend.unknownStart') });
+    items.push({ key: 'unknown', swatch: <rect x="0" y="3" width="26" height="8" rx="2" fill="url(#tl-neutral-unknown)" />, text: t('legend.unknownStart') });
   if (props.hasReasons)
     items.push({
       key: 'reason',
@@ -115,14 +138,14 @@ export function TimelineLegend(props: { hasDue: boolean; hasKept: boolean; hasUn
   return (
     <div className="mt-3">
       <h3 className="sr-only">{t('legendTitle')}</h3>
-      <ul className="flex flex-wrap gap-x-5 gap-y-1.5 text-xs text-muted">
-        {items.map((item) => (
-          <li key={item.key} className="flex items-center gap-1.5">
-            <Swatch>{item.swatch}</Swatch>
-            <span>{item.text}</span>
-          </li>
-        ))}
-      </ul>
+      {colours.length > 0 ? (
+        <>
+          <p className="mb-1 text-xs font-medium text-ink">{t('legend.coloursTitle')}</p>
+          <LegendList items={colours} />
+          <p className="mt-2 mb-1 text-xs font-medium text-ink">{t('legend.marksTitle')}</p>
+        </>
+      ) : null}
+      <LegendList items={items} />
     </div>
   );
 }

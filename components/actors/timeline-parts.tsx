@@ -30,23 +30,24 @@ export function Defs() {
   return (
     <svg width="0" height="0" className="absolute" aria-hidden="true" focusable="false">
       <defs>
-        {FAMILIES.map((f) => (
+        {/* Each family's fades, and a neutral one for the legend's swatches. */}
+        {[...FAMILIES.map((f) => [f, FAMILY_COLOUR[f]] as const), ['neutral', 'var(--color-muted)'] as const].map(([f, colour]) => (
           <g key={f}>
             <linearGradient id={`tl-${f}-kept`} x1="0" x2="1" y1="0" y2="0">
-              <stop offset="0" stopColor={FAMILY_COLOUR[f]} stopOpacity="0.85" />
-              <stop offset="0.75" stopColor={FAMILY_COLOUR[f]} stopOpacity="0.85" />
-              <stop offset="1" stopColor={FAMILY_COLOUR[f]} stopOpacity="0.05" />
+              <stop offset="0" stopColor={colour} stopOpacity="0.85" />
+              <stop offset="0.75" stopColor={colour} stopOpacity="0.85" />
+              <stop offset="1" stopColor={colour} stopOpacity="0.05" />
             </linearGradient>
             <linearGradient id={`tl-${f}-unknown`} x1="0" x2="1" y1="0" y2="0">
-              <stop offset="0" stopColor={FAMILY_COLOUR[f]} stopOpacity="0.05" />
-              <stop offset="0.25" stopColor={FAMILY_COLOUR[f]} stopOpacity="0.85" />
-              <stop offset="1" stopColor={FAMILY_COLOUR[f]} stopOpacity="0.85" />
+              <stop offset="0" stopColor={colour} stopOpacity="0.05" />
+              <stop offset="0.25" stopColor={colour} stopOpacity="0.85" />
+              <stop offset="1" stopColor={colour} stopOpacity="0.85" />
             </linearGradient>
             <linearGradient id={`tl-${f}-both`} x1="0" x2="1" y1="0" y2="0">
-              <stop offset="0" stopColor={FAMILY_COLOUR[f]} stopOpacity="0.05" />
-              <stop offset="0.2" stopColor={FAMILY_COLOUR[f]} stopOpacity="0.85" />
-              <stop offset="0.8" stopColor={FAMILY_COLOUR[f]} stopOpacity="0.85" />
-              <stop offset="1" stopColor={FAMILY_COLOUR[f]} stopOpacity="0.05" />
+              <stop offset="0" stopColor={colour} stopOpacity="0.05" />
+              <stop offset="0.2" stopColor={colour} stopOpacity="0.85" />
+              <stop offset="0.8" stopColor={colour} stopOpacity="0.85" />
+              <stop offset="1" stopColor={colour} stopOpacity="0.05" />
             </linearGradient>
           </g>
         ))}

@@ -1,98 +1,95 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { FAMILY_SWATCH } from '@/components/ui/family-colors';
-import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatCount, formatMonth } from '@/i18n/format';
 import type { AppLocale } from '@/i18n/locales';
 import type { ForecastView, ForecastViewCounts } from '@/lib/forecast/view';
-import { FAMILY_IDS } from '@/lib/retention/families';
+import { FAMILY_IDS, type FamilyId } from '@/lib/retention/families';
 
-const CELL = 'px-2 py-1.5 text-right';
-const HEAD = 'px-2 py-2 text-right align-bottom font-medium';
+/** A row of the table: what is due now, or one month of the horizon. */
+type Row = ForecastViewCounts & { month: 'now' | string };
 
 /**
  * The forecast's numbers as a table (for screen readers, for copying, and for anyone who cannot
  * tell the colours apart): what is due now, one row per month of the horizon, and the horizon's
- * totals; a column per family, all records, and the actors removed. Rows carry their month
- * (data-month, `now` for what is due now) and columns their family (data-column), for the tests
- * that compare it with GET forecast.
+ * totals; a column per family, all records, and the actors removed. On a phone each month is a
+ * card (DataTable), so no column hides behind a sideways scroll. Rows carry their month
+ * (data-month, `now` for what is due now, `total` for the totals) and columns their family
+ * (data-column), for the tests that compare it with GET forecast.
  */
-export async function ForecastTable({ view, familyLabels }: { view: ForecastView; familyLabels: Record<string, string> }) {
-  const [t, locale] = await Promise.all([getTranslations('forecast'), getLocale() as Promise<AppLocale>]);
+export function ForecastTable({ view, familyLabels }: { view: ForecastView; familyLabels: Record<string, string> }) {
+  const t = useTranslations('forecast');
+  const locale = useLocale() as AppLocale;
   const count = (n: number) => (n === 0 ? <span className="text-muted">0</span> : formatCount(locale, n));
-  const cells = (c: ForecastViewCounts) => (
-    <>
-      {FAMILY_IDS.map((f) => (
-        <td key={f} className={CELL}>
-          {count(c.records[f])}
-        </td>
-      ))}
-      <td className={`${CELL} font-medium`}>{count(c.recordsTotal)}</td>
-      <td className={CELL}>{count(c.actorsRemoved)}</td>
-    </>
-  );
-  // The month column stays in view while the table scrolls sideways; each use gives its background.
-  const rowHead = 'sticky left-0 py-1.5 pr-3 pl-2 text-left whitespace-nowrap';
+  const familyColumn = (f: FamilyId): DataColumn<Row> => ({
+    id: f,
+    header: (
+      <span className="inline-flex items-center gap-1.5">
+        <span aria-hidden="true" className={`inline-block size-2.5 shrink-0 rounded-sm ${FAMILY_SWATCH[f]}`} />
+        {familyLabels[f] ?? f}
+      </span>
+    ),
+    cell: (r) => count(r.records[f]),
+    // A card lists the families with something in that month; the totals below say the rest.
+    card: (r) => r.records[f] > 0,
+    align: 'end',
+    footer: formatCount(locale, view.totals.records[f]),
+    headerProps: { 'data-column': f },
+  });
+  const columns: DataColumn<Row>[] = [
+    {
+      id: 'month',
+      header: t('month'),
+      isRowHeader: true,
+      cell: (r) =>
+        r.month === 'now' ? (
+          <>
+            <span className="block">{t('dueNowRow')}</span>
+            <span className="block text-xs font-normal text-muted">{t('dueNowRowHint')}</span>
+          </>
+        ) : (
+          <time dateTime={r.month} title={r.month}>
+            {formatMonth(locale, r.month)}
+          </time>
+        ),
+      footer: t('totalRow', { months: view.months }),
+      headerProps: { 'data-column': 'month' },
+      className: 'whitespace-nowrap',
+    },
+    ...FAMILY_IDS.map(familyColumn),
+    {
+      id: 'records',
+      header: t('allRecords'),
+      cell: (r) => <span className="font-medium">{count(r.recordsTotal)}</span>,
+      align: 'end',
+      footer: formatCount(locale, view.totals.recordsTotal),
+      headerProps: { 'data-column': 'records' },
+    },
+    {
+      id: 'actors',
+      header: t('actorsRemoved'),
+      cell: (r) => count(r.actorsRemoved),
+      align: 'end',
+      footer: formatCount(locale, view.totals.actorsRemoved),
+      headerProps: { 'data-column': 'actors' },
+    },
+  ];
+  const rows: Row[] = [{ ...view.dueNow, month: 'now' }, ...view.entries];
   return (
-    <ScrollRegion labelledBy="forecast-table-caption" className="rounded-md border border-line/60">
-      <table className="w-full text-sm tabular-nums" data-testid="forecast-table">
-        <caption id="forecast-table-caption" className="sr-only">
-          {t('caption', { asOf: view.asOf })}
-        </caption>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" data-column="month" className="sticky left-0 bg-surface py-2 pr-3 pl-2 text-left align-bottom font-medium">
-              {t('month')}
-            </th>
-            {FAMILY_IDS.map((f) => (
-              <th key={f} scope="col" data-column={f} className={HEAD}>
-                <span className="inline-flex items-center gap-1.5">
-                  <span aria-hidden="true" className={`inline-block size-2.5 shrink-0 rounded-sm ${FAMILY_SWATCH[f]}`} />
-                  {familyLabels[f] ?? f}
-                </span>
-              </th>
-            ))}
-            <th scope="col" data-column="records" className={HEAD}>
-              {t('allRecords')}
-            </th>
-            <th scope="col" data-column="actors" className={HEAD}>
-              {t('actorsRemoved')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr data-month="now" className="border-b-2 border-line bg-canvas">
-            <th scope="row" className={`${rowHead} bg-canvas font-normal`}>
-              <span className="block">{t('dueNowRow')}</span>
-              <span className="block text-xs text-muted">{t('dueNowRowHint')}</span>
-            </th>
-            {cells(view.dueNow)}
-          </tr>
-          {view.entries.map((e) => (
-            <tr key={e.month} data-month={e.month} className="border-b border-line/60 hover:bg-canvas">
-              <th scope="row" className={`${rowHead} bg-surface font-normal`}>
-                <time dateTime={e.month} title={e.month}>
-                  {formatMonth(locale, e.month)}
-                </time>
-              </th>
-              {cells(e)}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-month="total" className="font-semibold">
-            <th scope="row" className={`${rowHead} bg-surface font-semibold shadow-[inset_0_2px_0_var(--color-line)]`}>
-              {t('totalRow', { months: view.months })}
-            </th>
-            {FAMILY_IDS.map((f) => (
-              <td key={f} className={`${CELL} shadow-[inset_0_2px_0_var(--color-line)]`}>
-                {formatCount(locale, view.totals.records[f])}
-              </td>
-            ))}
-            <td className={`${CELL} shadow-[inset_0_2px_0_var(--color-line)]`}>{formatCount(locale, view.totals.recordsTotal)}</td>
-            <td className={`${CELL} shadow-[inset_0_2px_0_var(--color-line)]`}>{formatCount(locale, view.totals.actorsRemoved)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      id="forecast-table"
+      testId="forecast-table"
+      caption={t('caption', { asOf: view.asOf })}
+      columns={columns}
+      rows={rows}
+      rowId={(r) => r.month}
+      rowProps={(r) => ({ 'data-month': r.month, className: r.month === 'now' ? 'bg-canvas' : '' })}
+      footerProps={() => ({ 'data-month': 'total' })}
+      empty="—"
+      scroll
+      cardTitleAs="h4"
+    />
   );
 }

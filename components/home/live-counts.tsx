@@ -20,9 +20,9 @@ function Stat({ label, value, hint, testId }: { label: string; value: number; hi
   const locale = useLocale();
   return (
     <div className="rounded-md border border-line bg-canvas/60 p-4" data-testid={testId}>
-      <dt className="text-sm text-muted">{label}</dt>
+      <dt className="text-sm break-words hyphens-auto text-muted">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums">{formatCount(locale, value)}</dd>
-      {hint ? <dd className="mt-1 text-xs text-muted">{hint}</dd> : null}
+      {hint ? <dd className="mt-1 text-xs break-words hyphens-auto text-muted">{hint}</dd> : null}
     </div>
   );
 }
@@ -66,7 +66,8 @@ export function LiveCountsView({ counts }: { counts: LiveCounts }) {
   const t = useTranslations('overview');
   return (
     <div className="space-y-6">
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-4 xl:grid-cols-7">
+      {/* Cards at least 11rem wide, as many as fit: Dutch compounds ("verwijderverzoeken") stay inside their card. */}
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-[repeat(auto-fill,minmax(11rem,1fr))]">
         <Stat label={t('counts.actors')} value={counts.actors} />
         <Stat label={t('counts.loansLinked')} value={counts.loansLinkedToActors} hint={t('counts.loansLinkedHint')} />
         <Stat label={t('counts.loansAnonymized')} value={counts.anonymizedLoans} hint={t('counts.loansAnonymizedHint')} />

@@ -43,7 +43,32 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
         {t.noRecords ? (
           <p className="mt-3 text-sm">{t.noRecords}</p>
         ) : (
-          <ScrollRegion labelledBy="statement-categories-caption" className="mt-3 print:overflow-visible">
+          <>
+          {/* On a phone each category is a card (the table's five columns would scroll sideways); on paper and from `sm` up, the table. */}
+          <ul className="mt-3 space-y-3 sm:hidden print:hidden" data-testid="statement-category-cards">
+            {t.categories.map((c) => (
+              <li key={c.category} className="rounded-md border border-line p-3 text-sm" data-category={c.category}>
+                <p className="font-medium">{c.name}</p>
+                {c.about ? <p className="text-xs text-muted">{c.about}</p> : null}
+                <dl className="mt-2 grid grid-cols-[fit-content(45%)_minmax(0,1fr)] gap-x-4 gap-y-1">
+                  <dt className="text-muted">{t.labels.records}</dt>
+                  <dd className="tabular-nums">{c.records}</dd>
+                  <dt className="text-muted">{t.labels.action}</dt>
+                  <dd>{c.action}</dd>
+                  <dt className="text-muted">{t.labels.rule}</dt>
+                  <dd className="min-w-0 break-words">
+                    {c.rule}
+                    {c.note ? <span className="block text-xs text-muted">{c.note}</span> : null}
+                  </dd>
+                  <dt className="text-muted">{t.labels.next}</dt>
+                  <dd>{c.nextDate ? <time dateTime={c.nextDate}>{c.next}</time> : c.next}</dd>
+                  <dt className="text-muted">{t.labels.last}</dt>
+                  <dd>{c.lastDate ? <time dateTime={c.lastDate}>{c.last}</time> : c.last}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <ScrollRegion labelledBy="statement-categories-caption" className="mt-3 hidden sm:block print:block print:overflow-visible">
             <table className="w-full min-w-[36rem] border-collapse text-left text-sm print:min-w-0 print:text-[9pt]" data-testid="statement-categories">
               <caption id="statement-categories-caption" className="sr-only">
                 {t.categoriesTitle}
@@ -79,6 +104,7 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
               </tbody>
             </table>
           </ScrollRegion>
+          </>
         )}
       </section>
 

@@ -340,7 +340,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
   const Title = cardTitleAs;
   const cardValues = (cells: { column: DataColumn<Row>; value: ReactNode }[]) => (
-    <dl className="mt-2 grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+    <dl className="mt-2 grid grid-cols-[fit-content(45%)_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
       {cells.map(({ column, value }) => (
         <div key={column.id} className="contents">
           <dt className="text-muted">{column.cardHeader ?? column.header}</dt>

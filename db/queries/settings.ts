@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { SETTING_NAMES, type RetentionSettings, type SettingName } from '../../lib/retention/settings';
 import type { DbOrTx } from '../client';
 import { settings, settingsAudit, systemOptions } from '../schema';
@@ -32,8 +32,11 @@ export type SettingChange = { name: SettingName; value: number };
 export async function writeSettings(
   tx: DbOrTx,
   changes: SettingChange[],
-  audit: { by: string; reason: string },
+  audit: { by: string; reason: string; at?: SQL },
 ): Promise<{ name: SettingName; oldValue: number | null; newValue: number }[]> {
+  // `at`: when the change took effect, for the demo's story only (its settings were switched on the
+  // day before its history begins); everything else writes now().
+  const at = audit.at ?? sql`now()`;
   const done: { name: SettingName; oldValue: number | null; newValue: number }[] = [];
   for (const change of changes) {
     const [current] = await tx
@@ -45,9 +48,9 @@ export async function writeSettings(
     if (oldValue === change.value) continue;
     await tx
       .insert(settings)
-      .values({ name: change.name, value: change.value, updatedBy: audit.by })
-      .onConflictDoUpdate({ target: settings.name, set: { value: change.value, updatedAt: sql`now()`, updatedBy: audit.by } });
-    await tx.insert(settingsAudit).values({ changedBy: audit.by, setting: change.name, oldValue, newValue: change.value, reason: audit.reason });
+      .values({ name: change.name, value: change.value, updatedBy: audit.by, updatedAt: at })
+      .onConflictDoUpdate({ target: settings.name, set: { value: change.value, updatedAt: at, updatedBy: audit.by } });
+    await tx.insert(settingsAudit).values({ changedBy: audit.by, setting: change.name, oldValue, newValue: change.value, reason: audit.reason, changedAt: at });
     done.push({ name: change.name, oldValue, newValue: change.value });
   }
   return done;

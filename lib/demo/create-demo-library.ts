@@ -121,7 +121,14 @@ export async function createDemoLibrary(db: Db, options: DemoOptions): Promise<D
       await writeSettings(
         tx,
         SETTING_NAMES.map((name) => ({ name, value: TYPICAL_SETTINGS[name] })),
-        { by: 'cli demo', reason: `demo library: ${actors} actors, seed ${seed}, made for ${today}` },
+        {
+          by: 'cli demo',
+          reason: `demo library: ${actors} actors, seed ${seed}, made for ${today}`,
+          // With a history, the story is a library that switched these settings on the afternoon
+          // before its first day of runs: the overview, the policy and the audit log then tell the
+          // same story as the reports (the first backlog worked through from that day).
+          ...(days > 0 ? { at: sql`((${addDays(today, -days - 1)}::date + time '16:30')::timestamp at time zone ${options.timeZone ?? 'Europe/Amsterdam'})` } : {}),
+        },
       );
       await client.query('commit');
     } catch (e) {

@@ -17,6 +17,9 @@ export const SETTING_NAMES = [
   'optOutLoanDays',
 ] as const satisfies readonly SettingName[];
 
+/** Narrows a stored name (an audit entry's subject, say) to a setting's. */
+export const isSettingName = (name: string): name is SettingName => (SETTING_NAMES as readonly string[]).includes(name);
+
 /** Upper bounds of the scenario format: months up to 1200, days up to 36500. */
 export const SETTING_MAX: Record<SettingName, number> = {
   inactiveActorMonths: 1200,

@@ -44,7 +44,8 @@ export function UsersTable({ users, instances, timeZone }: { users: AdminUser[];
       ),
       value: (u) => (u.isDisabled ? 'disabled' : 'active'),
     },
-    { id: 'created', header: t('columns.created'), cell: (u) => <LocalDateTime at={u.createdAt} timeZone={timeZone} className="whitespace-nowrap text-muted" />, value: (u) => u.createdAt },
+    // The day and the time may wrap: the actions column needs the room at 1280 px in Dutch.
+    { id: 'created', header: t('columns.created'), cell: (u) => <LocalDateTime at={u.createdAt} timeZone={timeZone} className="text-muted" />, value: (u) => u.createdAt, className: 'min-w-24' },
     { id: 'actions', header: t('columns.actions'), cell: (u) => <UserActionsCell user={u} />, card: (u) => !u.isSelf },
   ];
   return (
