@@ -35,7 +35,13 @@ export function ActorSummary({
   const isDueOnAsOf = removal.date !== null && removal.date === report.asOf;
   const byNextRun = report.asOf <= today;
   let removalNote: ReactNode;
-  if (removal.date === null) removalNote = removal.reasons.some((r) => r.code === 'CLEANUP_DISABLED') ? t('removalDisabled') : t('removalNever');
+  if (removal.date === null)
+    removalNote = removal.reasons.some((r) => r.code === 'CLEANUP_DISABLED')
+      ? t('removalDisabled')
+      : removal.requestedOn
+        ? // A removal request that waits: say so, not "never removed".
+          t.rich('removalNeverRequested', { date: removal.requestedOn, d: () => date(removal.requestedOn!) })
+        : t('removalNever');
   else if (removal.due) removalNote = byNextRun ? t('removalDueNext') : t.rich('removalDueOn', { date: removal.date, d: () => date(removal.date!) });
   else if (isDueOnAsOf)
     removalNote = t.rich(byNextRun ? 'removalTodayNext' : 'removalToday', { date: removal.date!, d: () => date(removal.date!) });

@@ -11,6 +11,7 @@ type KeptCategory = keyof Messages['policy']['kept'];
 /** One rule in words: the period in force and its setting, "not deleted by this rule" at 0, or none. */
 function RuleCell({ rule, kind }: { rule: PolicyRule | null; kind: 'age' | 'cancellation' | 'optOut' }) {
   const t = useTranslations('policy');
+  const tSettings = useTranslations('overview.settings');
   if (!rule) {
     return (
       <>
@@ -24,7 +25,7 @@ function RuleCell({ rule, kind }: { rule: PolicyRule | null; kind: 'age' | 'canc
   if (!rule.inForce) {
     return (
       <span className="text-muted" data-rule={kind} data-in-force="false">
-        {t(kind === 'optOut' ? 'rule.optOutDisabled' : 'rule.disabled', { setting: rule.setting })}
+        {t(kind === 'optOut' ? 'rule.optOutDisabled' : 'rule.disabled', { setting: rule.setting, label: tSettings(`${rule.setting}.label`) })}
       </span>
     );
   }
@@ -34,7 +35,7 @@ function RuleCell({ rule, kind }: { rule: PolicyRule | null; kind: 'age' | 'canc
     <span data-rule={kind} data-in-force="true">
       <span className="font-medium text-ink">{text}</span>
       <span className="block text-xs text-muted">
-        {t.rich('rule.setting', { setting: rule.setting, code: (c) => <code>{c}</code> })}
+        {t.rich('rule.setting', { setting: rule.setting, label: tSettings(`${rule.setting}.label`), code: (c) => <code>{c}</code> })}
       </span>
     </span>
   );
@@ -78,7 +79,7 @@ function Action({ row }: { row: PolicyRow }) {
   return (
     <>
       <span className="block">
-        <code className="text-xs text-muted">{row.action}</code> · {t(`actions.${row.action}`)}
+        {t(`actions.${row.action}`)} <code className="text-xs text-muted">{row.action}</code>
       </span>
       {row.deletedByARule ? null : (
         <span className="mt-1 block rounded-md bg-warn/10 px-2 py-1 text-xs text-warn" data-testid="kept-by-no-rule">
