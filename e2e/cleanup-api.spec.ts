@@ -60,6 +60,10 @@ test.describe('the cleanup API, role by role', { tag: '@controls-job' }, () => {
     const metrics = await (await as.ops.get('/metrics')).text();
     expect(metrics).toContain('retention_cleanup_runs_total');
     expect(metrics).toContain('retention_records_processed_total');
+    // The demo's history has failed batches (each found by splitting its batch).
+    expect(metrics).toMatch(/^retention_cleanup_failed_batches_total [1-9]\d*$/m);
+    expect(metrics).toMatch(/^retention_cleanup_batches_split_total [1-9]\d*$/m);
+    expect(runs[0]).toHaveProperty('batchesSplit');
     // The demo's library is planned in the retention schedule.
     expect(metrics).toMatch(/^retention_schedule_actors_planned [1-9]\d*$/m);
     expect(metrics).toMatch(/^retention_schedule_rebuilding 0$/m);

@@ -43,6 +43,7 @@ describe('daily runs against the reference', () => {
       // One batch holds every actor due (at most a second for what changed while it worked): a
       // batch that failed would have been split and retried, and shown here as many batches.
       expect(run.batches, asOf).toBeLessThanOrEqual(2);
+      expect(run.batchesSplit, asOf).toBe(0);
       const client = await b.db.$client.connect();
       try {
         await runReferenceCleanup(client, TYPICAL_SETTINGS, asOf);

@@ -118,6 +118,8 @@ describe('a generated library of 1,500 actors', () => {
     const first = await runCleanup(t.db, { asOf, trigger: 'test', batchActors: 200 });
     expect(first.actorsLocked).toBe(1);
     expect(first.errors).toBe(0);
+    // Skipped under SKIP LOCKED, not a failure: no batch split.
+    expect(first.batchesSplit).toBe(0);
     expect(first.actorsRemoved).toBeGreaterThan(10);
     expect(((await getActorReport(t.db, victim.actorId, asOf)) as FoundActorReport).categories).toEqual(due.categories);
     await holder.query('rollback');
@@ -145,6 +147,9 @@ describe('a generated library of 1,500 actors', () => {
       const details = JSON.stringify(runRow.rows[0].error_details).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '');
       expect(details).not.toContain(String(target.rows[0].actor_id));
       expect(details).toContain('lock timeout');
+      // The failing batch was split down to the one actor; the run record says how often, for a monitor.
+      expect(first.batchesSplit).toBeGreaterThanOrEqual(1);
+      expect((await t.db.$client.query('select batches_split from cleanup_runs where id = $1', [first.runId])).rows[0].batches_split).toBe(first.batchesSplit);
     } finally {
       // Released whatever happened, so a failure here does not hold the lock over the next tests.
       await holder.query('rollback');
@@ -152,6 +157,7 @@ describe('a generated library of 1,500 actors', () => {
     }
     const second = await runCleanup(t.db, { asOf, trigger: 'test', batchActors: 500 });
     expect(second.errors).toBe(0);
+    expect(second.batchesSplit).toBe(0);
     expect(second.recordsProcessed).toBeGreaterThan(0);
     const third = await runCleanup(t.db, { asOf, trigger: 'test', batchActors: 500 });
     expect(third.recordsProcessed).toBe(0);

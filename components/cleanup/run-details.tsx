@@ -19,6 +19,7 @@ export function hasRunDetails(run: RunDto): boolean {
     Object.values(run.skipped).some((c) => c > 0) ||
     run.actorsLocked > 0 ||
     run.errorDetails.length > 0 ||
+    run.batchesSplit > 0 ||
     !!run.stopReason
   );
 }
@@ -73,6 +74,11 @@ export function RunDetails({ run, timeZone, hideStopReason = false }: { run: Run
         </div>
       ) : null}
       {run.actorsLocked > 0 ? <p>{t('lockedActors', { count: n(run.actorsLocked) })}</p> : null}
+      {run.batchesSplit > 0 ? (
+        <p className="text-warn" data-testid="run-batches-split">
+          {t('batchesSplit', { count: run.batchesSplit })}
+        </p>
+      ) : null}
       {run.errorDetails.length > 0 ? (
         <div>
           <p className="font-medium text-danger">{t('failedBatches')}</p>

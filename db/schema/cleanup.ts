@@ -47,6 +47,8 @@ export const cleanupRuns = pgTable(
     skipped: jsonb('skipped').$type<CodeCounts>().notNull().default({}),
     batches: integer('batches').notNull().default(0),
     errors: integer('errors').notNull().default(0),
+    /** Batches that failed and were split to find the actor behind the failure (lib/cleanup/batch.ts). */
+    batchesSplit: integer('batches_split').notNull().default(0),
     errorDetails: jsonb('error_details').$type<RunErrorSummary[]>().notNull().default([]),
   },
   (t) => [

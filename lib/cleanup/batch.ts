@@ -107,6 +107,12 @@ export class RunState {
   recordsProcessed = 0;
   batches = 0;
   errors = 0;
+  /**
+   * Batches that failed (not a serialization retry) and were split. Every split is a failure a
+   * monitor should see: a systematic fault (a statement that always fails) shows here as many
+   * splits even when the single actors then succeed and `errors` stays 0.
+   */
+  batchesSplit = 0;
   /** Batches whose work differed from the actors' plans; their actors are planned anew. */
   planMismatches = 0;
   errorDetails: { code: string; message: string; at: string }[] = [];
@@ -165,6 +171,9 @@ export class RunState {
       }
       const n = ids.length;
       if (n > 1) {
+        this.batchesSplit += 1;
+        if (this.recordRun)
+          await this.client.query(`update cleanup_runs set batches_split = $2, updated_at = now() where id = $1`, [this.runId, this.batchesSplit]);
         const size = Math.min(Math.ceil(Math.sqrt(n)), Math.ceil(n / 2));
         for (let i = 0; i < n; i += size) await this.processIds(ids.slice(i, i + size));
         return;

@@ -75,6 +75,8 @@ export type RunDto = {
   skipped: Record<string, number>;
   batches: number;
   errors: number;
+  /** Batches that failed and were split into smaller ones to find the actor behind the failure. */
+  batchesSplit: number;
   errorDetails: { code: string; message: string; at: string }[];
 };
 
@@ -97,6 +99,7 @@ type RunRow = {
   skipped: Record<string, number>;
   batches: number;
   errors: number;
+  batches_split: number;
   error_details: RunDto['errorDetails'];
 };
 
@@ -122,6 +125,7 @@ function toRunDto(r: RunRow): RunDto {
     skipped: r.skipped,
     batches: r.batches,
     errors: r.errors,
+    batchesSplit: r.batches_split,
     errorDetails: r.error_details,
   };
 }

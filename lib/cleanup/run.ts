@@ -36,6 +36,8 @@ export type RunSummary = {
   records: CategoryCounts;
   skipped: Record<string, number>;
   errors: number;
+  /** Batches that failed and were split to find the actor behind it (each split is a failure, even when its parts then succeed). */
+  batchesSplit: number;
   /** `paused`: ops paused the job while the run worked; it stopped after the batch in flight. */
   status: 'completed' | 'partial' | 'paused';
   actorsExamined: number;
@@ -340,6 +342,7 @@ async function finishRun(
     records: compactCounts(run.counts),
     skipped: { ...run.skipped },
     errors: run.errors,
+    batchesSplit: run.batchesSplit,
     status,
     actorsExamined: run.actorsExamined,
     actorsLocked: run.actorsLocked,

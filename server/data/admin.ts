@@ -124,17 +124,39 @@ export type AuditScreenEntry = {
   details: Record<string, string | number | boolean | null>;
 };
 
+/**
+ * An entry's instance ids with their names where the entry was written without one (the demo's
+ * logins, say), so the screen never shows a bare "#1"; a name kept in the entry wins (the instance
+ * may have been renamed since).
+ */
+function withInstanceNames(details: AuditScreenEntry['details'], byId: Map<number, string>): AuditScreenEntry['details'] {
+  const out = { ...details };
+  const fill = (idKey: string, nameKey: string) => {
+    const id = out[idKey];
+    if (typeof id === 'number' && typeof out[nameKey] !== 'string' && byId.has(id)) out[nameKey] = byId.get(id)!;
+  };
+  fill('instanceId', 'instanceName');
+  fill('instanceFrom', 'instanceFromName');
+  fill('instanceTo', 'instanceName');
+  return out;
+}
+
 /** The audit log, newest first, filtered by kind and by days in the system time zone, for /admin/audit. */
 export async function getAuditLog(filters: AuditFilters): Promise<{ entries: AuditScreenEntry[]; isLimited: boolean; limit: number; timeZone: string }> {
   await requirePermission('logs.read');
   const timeZone = getEnv().RETENTION_TIME_ZONE;
-  const rows = await getAuditEntries(await getServerDb(), {
-    limit: AUDIT_SCREEN_LIMIT + 1,
-    ...(filters.kind ? { kinds: [filters.kind] } : {}),
-    ...(filters.from ? { fromDate: filters.from } : {}),
-    ...(filters.to ? { toDate: filters.to } : {}),
-    timeZone,
-  });
+  const db = await getServerDb();
+  const [rows, instances] = await Promise.all([
+    getAuditEntries(db, {
+      limit: AUDIT_SCREEN_LIMIT + 1,
+      ...(filters.kind ? { kinds: [filters.kind] } : {}),
+      ...(filters.from ? { fromDate: filters.from } : {}),
+      ...(filters.to ? { toDate: filters.to } : {}),
+      timeZone,
+    }),
+    listInstances(db),
+  ]);
+  const byId = new Map(instances.map((i) => [i.id, i.name]));
   const entries = rows.slice(0, AUDIT_SCREEN_LIMIT).map((r) => ({
     key: `${r.kind}-${r.id}`,
     kind: r.kind,
@@ -142,10 +164,13 @@ export async function getAuditLog(filters: AuditFilters): Promise<{ entries: Aud
     by: r.by,
     action: r.action,
     target: r.target,
-    details: Object.fromEntries(
-      Object.entries(r.details).filter((entry): entry is [string, string | number | boolean | null] =>
-        ['string', 'number', 'boolean'].includes(typeof entry[1]) || entry[1] === null,
+    details: withInstanceNames(
+      Object.fromEntries(
+        Object.entries(r.details).filter((entry): entry is [string, string | number | boolean | null] =>
+          ['string', 'number', 'boolean'].includes(typeof entry[1]) || entry[1] === null,
+        ),
       ),
+      byId,
     ),
   }));
   return { entries, isLimited: rows.length > AUDIT_SCREEN_LIMIT, limit: AUDIT_SCREEN_LIMIT, timeZone };

@@ -15,7 +15,9 @@ export async function renderMetrics(): Promise<{ body: string; contentType: stri
   const db = await getServerDb();
   const registry = new Registry();
   const [runs, processed, status] = await Promise.all([
-    db.$client.query<{ status: string; dry_run: boolean; n: number }>(`select status, dry_run, count(*)::int as n from cleanup_runs group by status, dry_run`),
+    db.$client.query<{ status: string; dry_run: boolean; n: number; errors: number; splits: number }>(
+      `select status, dry_run, count(*)::int as n, sum(errors)::int as errors, sum(batches_split)::int as splits from cleanup_runs group by status, dry_run`,
+    ),
     db.$client.query<{ category: string; deleted: number; anonymized: number }>(
       `select category, sum(deleted)::bigint as deleted, sum(anonymized)::bigint as anonymized from cleanup_daily_counts group by category`,
     ),
@@ -23,6 +25,12 @@ export async function renderMetrics(): Promise<{ body: string; contentType: stri
   ]);
   const runsTotal = new Counter({ name: 'retention_cleanup_runs_total', help: 'Cleanup runs recorded, by status and dry run', labelNames: ['status', 'dry_run'], registers: [registry] });
   for (const r of runs.rows) runsTotal.inc({ status: r.status, dry_run: String(r.dry_run) }, r.n);
+  // Failures a monitor alerts on: batches that failed even for one actor, and batches split to find
+  // it (a statement that always fails shows as splits long before it shows as errors).
+  const failedBatches = new Counter({ name: 'retention_cleanup_failed_batches_total', help: 'Batches of cleanup runs that failed even for a single actor', registers: [registry] });
+  const splitBatches = new Counter({ name: 'retention_cleanup_batches_split_total', help: 'Batches of cleanup runs that failed and were split to find the actor behind the failure', registers: [registry] });
+  failedBatches.inc(runs.rows.reduce((sum, r) => sum + r.errors, 0));
+  splitBatches.inc(runs.rows.reduce((sum, r) => sum + r.splits, 0));
   const records = new Counter({ name: 'retention_records_processed_total', help: 'Records processed by cleanup runs, by category and action (category actors: actors removed)', labelNames: ['category', 'action'], registers: [registry] });
   for (const r of processed.rows) {
     if (Number(r.deleted)) records.inc({ category: r.category, action: 'deleted' }, Number(r.deleted));

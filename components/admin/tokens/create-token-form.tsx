@@ -45,7 +45,8 @@ export function CreateTokenForm({ instances, callerInstanceId }: { instances: re
     <div className="space-y-4">
       <form action={action} className="space-y-3" noValidate>
         <FormError message={failure?.formError} />
-        <div className="grid gap-4 md:grid-cols-[3fr_1fr_1.5fr_1fr_auto] md:items-end">
+        {/* The instance and lifetime selects take their own width (their longest option), the name what is left. */}
+        <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto_auto_auto] md:items-end">
           <TextField
             name="name"
             label={t('adminTokens.name')}

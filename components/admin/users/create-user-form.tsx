@@ -37,7 +37,8 @@ export function CreateUserForm({ instances }: { instances: readonly AdminInstanc
     <div className="space-y-4">
       <form action={action} className="space-y-3" noValidate>
         <FormError message={failure?.formError} />
-        <div className="grid gap-4 md:grid-cols-[2fr_2fr_1fr_1.5fr_auto] md:items-end">
+        {/* The instance select takes its own width (its longest option), the text fields what is left. */}
+        <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,2fr)_minmax(0,1fr)_auto_auto] md:items-end">
           <TextField
             name="email"
             label={t('auth.email')}

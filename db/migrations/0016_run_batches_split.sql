@@ -1,0 +1,1 @@
+ALTER TABLE "cleanup_runs" ADD COLUMN "batches_split" integer DEFAULT 0 NOT NULL;
