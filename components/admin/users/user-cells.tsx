@@ -144,7 +144,9 @@ export function UserInstanceCell({ user, instances }: { user: AdminUser; instanc
         label={t('instanceOf', { email: user.email })}
         value={instanceId}
         onChange={setInstanceId}
-        options={[{ value: '', label: t('allInstances') }, ...instances.map((i) => ({ value: String(i.id), label: i.name })), ...gone]}
+        // "All instances" without "(not tied)": the column says what it is, and the longer words pushed
+        // the actions off the table at 1280 px in Dutch. The create form keeps the longer words.
+        options={[{ value: '', label: t('allInstancesShort') }, ...instances.map((i) => ({ value: String(i.id), label: i.name })), ...gone]}
         button={{ label: t('changeInstance'), pendingLabel: t('changingInstance'), ariaLabel: t('changeInstanceLabel', { email: user.email }), disabled: instanceId === tieValue }}
       />
       <FeedbackView feedback={feedback} email={user.email} onDismiss={() => undefined} />
