@@ -156,6 +156,9 @@ test.describe('admin screens', () => {
   test.use({ storageState: authFile('admin') });
 
   test('admin creates a login and sees its one-time password once; the new login must change it', async ({ page, browser }) => {
+    // Two people, two password hashes, a sign-in, a forced change and six page loads: 8–31 s on a
+    // busy two-core CI machine, over the default 30 s.
+    test.setTimeout(90_000);
     const email = `e2e-created-${Date.now()}@library.example`;
     await page.goto('/admin/users');
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
