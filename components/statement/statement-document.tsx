@@ -1,6 +1,12 @@
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { RetentionStatement } from '@/lib/requests/statement';
 
+
+/** A category's next or last day: the words of the statement, a <time> when there is a date. */
+function Day({ date, text }: { date: string | null | undefined; text: string }) {
+  return date ? <time dateTime={date}>{text}</time> : <>{text}</>;
+}
+
 /*
  * The retention statement as the customer reads it, in the statement's own language (its `lang`
  * attribute), whatever the staff member's screen language is. Only the wording the builder made:
@@ -61,9 +67,13 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
                     {c.note ? <span className="block text-xs text-muted">{c.note}</span> : null}
                   </dd>
                   <dt className="text-muted">{t.labels.next}</dt>
-                  <dd>{c.nextDate ? <time dateTime={c.nextDate}>{c.next}</time> : c.next}</dd>
+                  <dd>
+                    <Day date={c.nextDate} text={c.next} />
+                  </dd>
                   <dt className="text-muted">{t.labels.last}</dt>
-                  <dd>{c.lastDate ? <time dateTime={c.lastDate}>{c.last}</time> : c.last}</dd>
+                  <dd>
+                    <Day date={c.lastDate} text={c.last} />
+                  </dd>
                 </dl>
               </li>
             ))}
@@ -97,8 +107,8 @@ export function StatementDocument({ statement }: { statement: RetentionStatement
                       {c.rule}
                       {c.note ? <span className="block text-xs text-muted print:text-black">{c.note}</span> : null}
                     </td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{c.nextDate ? <time dateTime={c.nextDate}>{c.next}</time> : c.next}</td>
-                    <td className="py-2 whitespace-nowrap">{c.lastDate ? <time dateTime={c.lastDate}>{c.last}</time> : c.last}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap"><Day date={c.nextDate} text={c.next} /></td>
+                    <td className="py-2 whitespace-nowrap"><Day date={c.lastDate} text={c.last} /></td>
                   </tr>
                 ))}
               </tbody>

@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { LocalDateTime } from '@/components/ui/local-date';
 import { formatIsoDate } from '@/i18n/format';
+import type { AppLocale } from '@/i18n/locales';
 import { isSettingName } from '@/lib/retention/settings';
 import type { AuditScreenEntry } from '@/server/data/admin';
 import { actionKey, AuditDetails, isKnownAction, KIND_STYLE } from './audit-details';
@@ -44,7 +45,7 @@ export function AuditTable({ entries, timeZone }: { entries: AuditScreenEntry[];
           ? t('targets.legalHold')
           : e.kind === 'removal_request'
             ? day
-              ? t('targets.removalRequest', { date: formatIsoDate(locale as 'en' | 'nl', day) })
+              ? t('targets.removalRequest', { date: formatIsoDate(locale as AppLocale, day) })
               : t('targets.removalRequestUndated')
             : e.target;
     return { text, node: text };
