@@ -4,8 +4,8 @@ import { authFile } from './support/roles';
 
 /*
  * The report's views on the demo library: the chart by family with a drill-down into one family,
- * the cap for the first days of the backlog (said in words, switchable), "None in this range" where
- * a chart has nothing, and the tables as cards on a phone.
+ * the cap for the first days of the backlog on both charts (said in words, switchable), "None in
+ * this range" where a chart has nothing, and the tables as cards on a phone.
  */
 
 const today = todayIn('Europe/Amsterdam');
@@ -49,7 +49,7 @@ test.describe('the report views as manager', () => {
     const days = await note.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-date') ?? ''));
     expect(days.length).toBeGreaterThan(0);
     // The days said to be cut off are the tallest days of the table, with their full numbers.
-    const capValue = Number((await page.locator('[role="img"][data-capped]').getAttribute('data-capped')) ?? '0');
+    const capValue = Number((await page.getByTestId('charts').locator('[role="img"][data-capped]').getAttribute('data-capped')) ?? '0');
     expect(capValue).toBeGreaterThan(0);
     for (const date of days) {
       const text = (await note.locator(`li[data-date="${date}"]`).textContent()) ?? '';
@@ -59,9 +59,31 @@ test.describe('the report views as manager', () => {
 
     await cap.uncheck();
     await expect(note).toHaveCount(0);
-    await expect(page.locator('[role="img"][data-capped]')).toHaveCount(0);
+    await expect(page.getByTestId('charts').locator('[role="img"][data-capped]')).toHaveCount(0);
     await expect(page.getByTestId('charts').getByRole('img', { name: /Stacked bar chart of the records/ })).not.toHaveAccessibleName(/cut off/);
     await cap.check();
+    await expect(note).toBeVisible();
+
+    // The actors removed per day have the same outliers (hundreds on the backlog's first days, a
+    // few a day after), capped the same way with their own choice.
+    const actorsCap = page.getByRole('checkbox', { name: /^Cut off tall days at [\d,]+ actors so the other days can be read$/ });
+    await expect(actorsCap).toBeChecked();
+    const actorsNote = page.getByTestId('capped-actor-days');
+    await expect(actorsNote).toContainText(/days? goe?s? above [\d,]+ actors: .* cut off at the top of the chart and marked with a triangle/);
+    const actorsImg = page.getByTestId('actors-chart').locator('[role="img"]');
+    const actorsCapValue = Number((await actorsImg.getAttribute('data-capped')) ?? '0');
+    expect(actorsCapValue).toBeGreaterThan(0);
+    await expect(actorsImg).toHaveAccessibleName(/Days above [\d,]+ actors are cut off at the top and marked\./);
+    const actorDays = await actorsNote.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-date') ?? ''));
+    expect(actorDays.length).toBeGreaterThan(0);
+    for (const date of actorDays) {
+      const text = (await actorsNote.locator(`li[data-date="${date}"]`).textContent()) ?? '';
+      expect(Number(text.split(':').at(-1)!.replace(/[^0-9]/g, '')), date).toBeGreaterThan(actorsCapValue);
+    }
+    await actorsCap.uncheck();
+    await expect(actorsNote).toHaveCount(0);
+    await expect(actorsImg).not.toHaveAttribute('data-capped');
+    // The records chart keeps its own choice.
     await expect(note).toBeVisible();
   });
 

@@ -37,17 +37,21 @@ export function NoneInRange({ testId }: { testId: string }) {
   );
 }
 
-/** The days cut off at the cap, said plainly with their full numbers (the chart shows only a mark). */
-export function CappedDays({ cap, days }: { cap: number; days: { date: string; height: number }[] }) {
+/**
+ * The days cut off at the cap, said plainly with their full numbers (the chart shows only a mark):
+ * of the records chart, or of the actors chart (`unit`).
+ */
+export function CappedDays({ cap, days, unit = 'records' }: { cap: number; days: { date: string; height: number }[]; unit?: 'records' | 'actors' }) {
   const t = useTranslations('reports.chart');
   const locale = useLocale() as AppLocale;
+  const actors = unit === 'actors';
   return (
-    <div className="mt-2 rounded-md border border-line bg-canvas px-3 py-2 text-sm text-ink" data-testid="capped-days">
-      <p>{t('cappedNote', { count: days.length, cap: formatCount(locale, cap) })}</p>
+    <div className="mt-2 rounded-md border border-line bg-canvas px-3 py-2 text-sm text-ink" data-testid={actors ? 'capped-actor-days' : 'capped-days'}>
+      <p>{t(actors ? 'cappedNoteActors' : 'cappedNote', { count: days.length, cap: formatCount(locale, cap) })}</p>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
         {days.map((d) => (
           <li key={d.date} data-date={d.date}>
-            <LocalDate date={d.date} className="font-medium" />: {t('cappedDay', { count: formatCount(locale, d.height) })}
+            <LocalDate date={d.date} className="font-medium" />: {t(actors ? 'cappedDayActors' : 'cappedDay', { count: formatCount(locale, d.height) })}
           </li>
         ))}
       </ul>

@@ -28,14 +28,26 @@ function CapMark({ cx, cy }: { cx?: number; cy?: number }) {
 }
 
 /**
+ * The cap of one chart (outlierCap) and, when the reader keeps it on, the days cut off at it with
+ * their full heights.
+ */
+function capView(days: readonly { date: string }[], heights: readonly number[], on: boolean) {
+  const cap = outlierCap(heights);
+  const capped = on && cap !== null ? cap : null;
+  const cappedDays = capped === null ? [] : days.flatMap((d, i) => (heights[i]! > capped ? [{ date: d.date, height: heights[i]! }] : []));
+  return { cap, capped, cappedDays };
+}
+
+/**
  * The two charts of the report (client: Recharts measures the page, and the reader's choices are
  * kept here): records per day stacked by family in the families' colours, or, drilled into one
  * family, by its categories in shades of its colour; deleted and anonymized as two stacks side by
  * side (solid and hatched). When a few days (the first days of a backlog) dwarf the rest, the axis
  * is capped so the other days can be read, the tall bars cut off and marked, and their numbers said
  * in words; a checkbox shows the full scale. The actors removed per day have a small chart of their
- * own. A chart with nothing to draw says so. No animation, so screenshots and tests see the final
- * bars. Each chart is one image for assistive technology; the table below has the numbers.
+ * own, capped the same way. A chart with nothing to draw says so. No animation, so screenshots and
+ * tests see the final bars. Each chart is one image for assistive technology; the table below has
+ * the numbers.
  */
 export function DeletedPerDayChart({ table }: { table: DayTable }) {
   const t = useTranslations('reports.chart');
@@ -45,13 +57,14 @@ export function DeletedPerDayChart({ table }: { table: DayTable }) {
   const locale = useLocale() as AppLocale;
   const [scope, setScope] = useState<ChartScope>('all');
   const [capOn, setCapOn] = useState(true);
+  const [actorsCapOn, setActorsCapOn] = useState(true);
 
   const families = familiesInRange(table);
   const view = chartView(table, scope);
-  const heights = stackHeights(view);
-  const cap = outlierCap(heights);
-  const capped = capOn && cap !== null ? cap : null;
-  const cappedDays = capped === null ? [] : view.days.flatMap((d, i) => (heights[i]! > capped ? [{ date: d.date, height: heights[i]! }] : []));
+  const { cap, capped, cappedDays } = capView(view.days, stackHeights(view), capOn);
+  // The actors removed have the same outliers (a backlog's first days remove hundreds, then a few a
+  // day), so their chart is capped the same way, with its own choice.
+  const actorsCap = capView(table.days, table.days.map((d) => d.actors), actorsCapOn);
   const label = (s: ChartSeries) => (s.category ? terms.category(s.category) : tFamily(s.family));
   const data = view.days.map((d) => ({ date: d.date, ...Object.fromEntries(view.series.map((s, i) => [`s${i}`, d.values[s.key] ?? 0])) }));
   const actorsData = table.days.map((d) => ({ date: d.date, actors: d.actors }));
@@ -77,7 +90,8 @@ export function DeletedPerDayChart({ table }: { table: DayTable }) {
             : view.series
                 .filter((s) => (entry.values[s.key] ?? 0) > 0)
                 .map((s) => ({ key: s.key, text: `${label(s)} · ${tReports(`kinds.${s.kind}`)}`, value: entry.values[s.key]!, background: swatchBackground(seriesColor(s), s.kind) }));
-        const cut = kind === 'records' && cappedDays.some((c) => c.date === entry.day.date);
+        const cutAt = kind === 'records' ? capped : actorsCap.capped;
+        const cut = (kind === 'records' ? cappedDays : actorsCap.cappedDays).some((c) => c.date === entry.day.date);
         return (
           <div className="max-w-xs rounded-md border border-line bg-surface px-3 py-2 text-xs shadow-md">
             <p className="font-semibold text-ink">{formatIsoDate(locale, entry.day.date)}</p>
@@ -91,7 +105,7 @@ export function DeletedPerDayChart({ table }: { table: DayTable }) {
                 </li>
               ))}
             </ul>
-            {cut ? <p className="mt-1 font-medium text-ink">{t('tooltipCapped', { cap: formatCount(locale, capped!) })}</p> : null}
+            {cut ? <p className="mt-1 font-medium text-ink">{t('tooltipCapped', { cap: formatCount(locale, cutAt!) })}</p> : null}
           </div>
         );
       }}
@@ -193,21 +207,48 @@ export function DeletedPerDayChart({ table }: { table: DayTable }) {
 
       <h3 className="mt-5 text-sm font-medium text-ink">{t('actorsHeading')}</h3>
       {hasActors ? (
-        <div className="mt-2 overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-brand" tabIndex={0} role="region" aria-label={t('actorsScrollLabel')}>
-          <div style={{ minWidth }} data-testid="actors-chart">
-            <div role="img" aria-label={t('actorsAlt', { from, to })} className="h-32">
-              <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={actorsData} accessibilityLayer={false} barCategoryGap="12%" margin={{ top: 4, right: 28, bottom: 0, left: 0 }}>
-                  <CartesianGrid vertical={false} stroke="var(--color-line)" />
-                  {xAxis}
-                  <YAxis width={Y_AXIS_WIDTH} allowDecimals={false} tickCount={3} tick={TICK} tickLine={false} axisLine={false} tickFormatter={(n: number) => formatCount(locale, n)} />
-                  {tooltip('actors')}
-                  <Bar dataKey="actors" name="actors" fill={ACTORS_COLOR} isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
+        <>
+          {actorsCap.cap !== null ? (
+            <label className="mt-2 inline-flex items-center gap-2 text-sm text-ink">
+              <input type="checkbox" checked={actorsCapOn} onChange={(e) => setActorsCapOn(e.target.checked)} className="size-4 accent-brand" data-testid="actors-chart-cap" />
+              {t('actorsCapLabel', { cap: formatCount(locale, actorsCap.cap) })}
+            </label>
+          ) : null}
+          {actorsCap.cappedDays.length > 0 ? <CappedDays cap={actorsCap.capped!} days={actorsCap.cappedDays} unit="actors" /> : null}
+          <div className="mt-2 overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-brand" tabIndex={0} role="region" aria-label={t('actorsScrollLabel')}>
+            <div style={{ minWidth }} data-testid="actors-chart">
+              <div
+                role="img"
+                aria-label={`${t('actorsAlt', { from, to })}${actorsCap.capped !== null ? ` ${t('actorsAltCapped', { cap: formatCount(locale, actorsCap.capped) })}` : ''}`}
+                className="h-32"
+                data-capped={actorsCap.capped ?? undefined}
+              >
+                <ResponsiveContainer width="100%" height="100%">
+                  <BarChart data={actorsData} accessibilityLayer={false} barCategoryGap="12%" margin={{ top: actorsCap.capped !== null ? 14 : 4, right: 28, bottom: 0, left: 0 }}>
+                    <CartesianGrid vertical={false} stroke="var(--color-line)" />
+                    {xAxis}
+                    <YAxis
+                      width={Y_AXIS_WIDTH}
+                      allowDecimals={false}
+                      tickCount={3}
+                      domain={actorsCap.capped !== null ? [0, actorsCap.capped] : [0, 'auto']}
+                      allowDataOverflow={actorsCap.capped !== null}
+                      tick={TICK}
+                      tickLine={false}
+                      axisLine={false}
+                      tickFormatter={(n: number) => formatCount(locale, n)}
+                    />
+                    {tooltip('actors')}
+                    <Bar dataKey="actors" name="actors" fill={ACTORS_COLOR} isAnimationActive={false} />
+                    {actorsCap.cappedDays.map((c) => (
+                      <ReferenceDot key={c.date} x={c.date} y={actorsCap.capped!} ifOverflow="visible" shape={<CapMark />} />
+                    ))}
+                  </BarChart>
+                </ResponsiveContainer>
+              </div>
             </div>
           </div>
-        </div>
+        </>
       ) : (
         <NoneInRange testId="actors-none" />
       )}
