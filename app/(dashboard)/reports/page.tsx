@@ -86,6 +86,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           </div>
         )}
         <p className="mt-2 text-xs text-muted">{t('timeZoneNote', { timeZone: getEnv().RETENTION_TIME_ZONE })}</p>
+        <p className="mt-1 text-xs text-muted">{t.rich('scriptsNote', { code: (chunks) => <code className="break-all font-mono">{chunks}</code> })}</p>
       </Panel>
 
       {table ? (
