@@ -231,6 +231,7 @@ function categoryTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
 
 function ruleTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
   const optOut = c.optOutLoanDays === null ? 'false' : `(not b.opt_in and t.returned_on <= ${lit(c.optOutLoanDays)})`;
+  const loanBound = [c.historyMonths, c.optOutLoanDays].filter((d): d is IsoDate => d !== null).sort().at(-1);
   const targets = {
     personal_details: { table: 'actors', alias: 'a', scope: 'b.has_personal', due: 'b.cancel_personal' },
     memberships: {
@@ -242,7 +243,9 @@ function ruleTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
     loan_history: {
       table: 'loans',
       alias: 't',
-      due: `(t.returned_on is not null and (${olderThan('t.returned_on', c.historyMonths)} or ${optOut}))`,
+      // Either rule needs the loan returned by the later of the two cutoffs: said first, so that the
+      // (actor_id, returned_on) index stops at it and the loans returned since are not read at all.
+      due: loanBound === undefined ? 'false' : `(t.returned_on <= ${lit(loanBound)} and (${olderThan('t.returned_on', c.historyMonths)} or ${optOut}))`,
     },
     blocks: { table: 'blocks', alias: 't', due: `(b.cancel_inactive and t.type not in ('ALG','DEU'))` },
     credentials: { table: 'credentials', alias: 't', due: '(b.cancel_inactive and not t.sip_port)' },
