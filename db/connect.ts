@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -6,7 +7,20 @@ import { getDataDir, getEnv } from '../lib/env';
 import { createDb, type Db } from './client';
 import { startEmbeddedPostgres } from './embedded';
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/**
+ * The committed migrations: db/migrations of the project this module belongs to, found upwards from
+ * it, so that the same code finds them from the sources (db/) and from the command line's bundle
+ * (node_modules/.cache/retention-cli/, bin/retention.mjs).
+ */
+function findMigrations(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'db', 'migrations');
+    if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`the database migrations (db/migrations) were not found above ${here}`);
+  }
+}
+
 const EMBEDDED_DATABASE = 'retention';
 
 export type Connection = {
@@ -24,7 +38,7 @@ export async function applyMigrations(db: Db): Promise<void> {
   const client = await db.$client.connect();
   try {
     await client.query('select pg_advisory_lock(7325001)');
-    await migrate(db, { migrationsFolder: MIGRATIONS });
+    await migrate(db, { migrationsFolder: findMigrations() });
   } finally {
     await client.query('select pg_advisory_unlock(7325001)').catch(() => undefined);
     client.release();

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '@/lib/scenario/load';
+import { DISABLED_SETTINGS } from '@/lib/retention/settings';
+import { abon, scenarioOf } from './helpers/build';
+import { runCli } from './helpers/cli';
+import { setupTestDatabase } from './helpers/db';
+
+/*
+ * The `retention` command as users run it (`npm run retention`, bin/retention.mjs): from the bundle
+ * esbuild makes of the sources, made again when a source changed; the same answers as the sources
+ * run through tsx (what the other command-line tests run).
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'retention.mjs');
+const OUT = path.join(ROOT, 'node_modules', '.cache', 'retention-cli');
+const INPUTS = path.join(OUT, 'inputs.json');
+const BUNDLE = path.join(OUT, 'retention.mjs');
+
+const t = await setupTestDatabase('cli_bundle');
+await loadScenario(t.db, scenarioOf(DISABLED_SETTINGS, [{ actorId: 7, roles: [abon(null, { status: 1 })] }]), { replace: true, by: 'test', reason: 'cli bundle test' });
+
+function runBin(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: t.url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the retention command from its bundle', () => {
+  it('answers as the sources do, with their exit codes', async () => {
+    const fromBundle = await runBin(['actor', '7', '--as-of', '2026-01-01', '--json']);
+    const fromSources = await runCli(['actor', '7', '--as-of', '2026-01-01', '--json'], { databaseUrl: t.url });
+    expect(fromBundle.code).toBe(0);
+    expect(fromBundle.stderr).toBe('');
+    expect(JSON.parse(fromBundle.stdout)).toEqual(JSON.parse(fromSources.stdout));
+    expect(fs.existsSync(BUNDLE)).toBe(true);
+
+    const bad = await runBin(['cleanup', '--as-of', 'yesterday']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^retention: /);
+    const help = await runBin(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('npm run retention -- <command>');
+  });
+
+  it('is made again when one of its sources changed, and not otherwise', async () => {
+    await runBin(['--help']);
+    const made = fs.statSync(BUNDLE).mtimeMs;
+    await runBin(['--help']);
+    expect(fs.statSync(BUNDLE).mtimeMs).toBe(made);
+
+    // A source file that differs from what the bundle was made of (its recorded size no longer fits).
+    const recorded = JSON.parse(fs.readFileSync(INPUTS, 'utf8')) as { inputs: Record<string, { size: number; mtimeMs: number }> };
+    expect(Object.keys(recorded.inputs)).toContain('cli/index.ts');
+    expect(Object.keys(recorded.inputs)).toContain('db/connect.ts');
+    expect(Object.keys(recorded.inputs).some((f) => f.startsWith('node_modules/'))).toBe(false);
+    recorded.inputs['cli/index.ts']!.size += 1;
+    fs.writeFileSync(INPUTS, JSON.stringify(recorded));
+    const again = await runBin(['--help']);
+    expect(again.code).toBe(0);
+    expect(fs.statSync(BUNDLE).mtimeMs).toBeGreaterThan(made);
+    const remade = JSON.parse(fs.readFileSync(INPUTS, 'utf8')) as typeof recorded;
+    expect(remade.inputs['cli/index.ts']!.size).toBe(fs.statSync(path.join(ROOT, 'cli', 'index.ts')).size);
+  });
+
+  it('runs from the sources through tsx when asked to (RETENTION_CLI_BUNDLE=off)', async () => {
+    const r = await runBin(['actor', '7', '--as-of', '2026-01-01', '--json'], { RETENTION_CLI_BUNDLE: 'off' });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).actorId).toBe(7);
+  });
+});
