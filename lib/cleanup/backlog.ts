@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import type { IsoDate } from '../retention/dates';
 import type { RetentionSettings } from '../retention/settings';
 import { countDue } from './count-due';
-import { sumSchedule, type DueCounts, type ScheduleSums } from './schedule';
+import { sumSchedule, type DueCounts, type ScheduleSums } from './schedule-sums';
 
 /*
  * The backlog (RETENTION.md, "Backlog"): what is due today, counted at the end of each run and kept

@@ -3,7 +3,7 @@ import { getSettings } from '../../db/queries/settings';
 import { CATEGORY_IDS, type CategoryId } from '../retention/categories';
 import type { IsoDate } from '../retention/dates';
 import type { RetentionSettings } from '../retention/settings';
-import type { DueCounts } from './schedule';
+import type { DueCounts } from './schedule-sums';
 import { computeCutoffs, countDueSql } from './statements';
 
 export type { DueCounts };

@@ -6,7 +6,8 @@ import { getSettings } from '../../db/queries/settings';
 import { countDueNow } from './backlog';
 import { deriveJobState, estimateBacklogClearedAt, type JobState } from './job-state';
 import { BreakerTrippedError, CLEANUP_LOCK_KEY, runCleanup, type CleanupOptions, type RunSummary } from './run';
-import { isScheduleCurrent, TOTAL_ACTORS_PLANNED } from './schedule';
+import { isScheduleCurrent } from './schedule';
+import { TOTAL_ACTORS_PLANNED } from './schedule-plans';
 
 /*
  * The cleanup job as ops see and steer it: its state, pause and resume, the circuit breaker and

@@ -15,9 +15,8 @@ import {
   rebuildSchedule,
   refreshScheduleStatistics,
   requestScheduleRebuild,
-  sumSchedule,
-  type ScheduleSums,
 } from './schedule';
+import { sumSchedule, type ScheduleSums } from './schedule-sums';
 import { CREATE_BATCH_TABLE } from './statements';
 
 export type { BatchPhase, CategoryCounts };

@@ -2,13 +2,11 @@ import type pg from 'pg';
 import { drizzleOnClient } from '../../db/client';
 import { getActorDataForIds, getActorDataPageBulk } from '../../db/queries/actor-data';
 import { getSettings } from '../../db/queries/settings';
-import { CATEGORY_IDS, type CategoryId } from '../retention/categories';
-import { DELETION_CONDITION_CODES, type DeletionConditionCode } from '../retention/conditions';
 import type { IsoDate } from '../retention/dates';
-import { createForecastModel, forecastMonths, type Forecast } from '../retention/forecast';
 import { PLAN_EPOCH, planActor, type ActorPlan } from '../retention/plan';
 import { SETTING_NAMES, type RetentionSettings } from '../retention/settings';
 import type { ActorData } from '../retention/types';
+import { replacePlans, TOTAL_ACTORS_PLANNED, TOTAL_ACTORS_REMOVED, TOTAL_KEPT_BASE, TOTAL_REMOVED_ON_REQUEST, type Client } from './schedule-plans';
 
 /*
  * The retention schedule: what lets a run find the actors and records due on its date without
@@ -31,179 +29,22 @@ import type { ActorData } from '../retention/types';
  *   queued to be planned anew.
  * Each step is one transaction, so a kill -9 leaves the schedule as it was before the step, and the
  * rebuild goes on where it stopped.
+ *
+ * schedule-plans.ts writes the plans and their totals; schedule-sums.ts reads the sums.
  */
 
 /** The plan format. A schedule made with another is rebuilt. */
 export const SCHEDULE_VERSION = 1;
 
-/** Pseudo-categories of retention_plan_totals beside the CATEGORY_IDS indexes. */
-export const TOTAL_ACTORS_REMOVED = -1;
-export const TOTAL_REMOVED_ON_REQUEST = -2;
-/** The number of actors planned, kept on PLAN_EPOCH (so the breaker's share needs no count of actors). */
-export const TOTAL_ACTORS_PLANNED = -3;
-/**
- * Deletion condition i (DELETION_CONDITION_CODES) is kept as TOTAL_KEPT_BASE - i: +1 on the day it
- * starts keeping an actor that would otherwise be removed, -1 on the day it stops; the actors it
- * keeps on a day are the sum of its rows up to that day (the run's `skipped`).
- */
-export const TOTAL_KEPT_BASE = -100;
-const CODE_INDEX = new Map<DeletionConditionCode, number>(DELETION_CONDITION_CODES.map((c, i) => [c, i]));
-
-const CATEGORY_INDEX = new Map<CategoryId, number>(CATEGORY_IDS.map((id, i) => [id, i]));
-
 /** How many actors one schedule transaction plans (a page of the rules engine's bulk loader). */
 export const PLAN_CHUNK_ACTORS = 5000;
-
-type Client = pg.ClientBase;
-
-const SUBTRACT_OLD_PLANS_SQL = `
-  with old as (
-    delete from retention_schedule s where s.actor_id = any($1::bigint[])
-    returning s.days, s.categories, s.counts, s.removal_on, s.on_request, s.kept_from, s.kept_codes, s.kept_untils
-  ), delta as (
-    select e.day, e.category, -sum(e.n)::bigint as n
-      from old cross join lateral unnest(old.days, old.categories, old.counts) as e(day, category, n) group by 1, 2
-    union all select removal_on, ${TOTAL_ACTORS_REMOVED}::smallint, -count(*) from old where removal_on is not null group by 1
-    union all select removal_on, ${TOTAL_REMOVED_ON_REQUEST}::smallint, -count(*) from old where removal_on is not null and on_request group by 1
-    union all select '${PLAN_EPOCH}'::date, ${TOTAL_ACTORS_PLANNED}::smallint, -count(*) from old having count(*) > 0
-    union all select old.kept_from, (${TOTAL_KEPT_BASE} - k.code)::smallint, -count(*)
-      from old cross join lateral unnest(old.kept_codes, old.kept_untils) as k(code, until)
-     where old.kept_from is not null and (k.until is null or k.until > old.kept_from) group by 1, 2
-    union all select k.until, (${TOTAL_KEPT_BASE} - k.code)::smallint, count(*)
-      from old cross join lateral unnest(old.kept_codes, old.kept_untils) as k(code, until)
-     where old.kept_from is not null and k.until > old.kept_from group by 1, 2
-  )
-  insert into retention_plan_totals (day, category, count) select day, category, sum(n) from delta group by 1, 2
-  on conflict (day, category) do update set count = retention_plan_totals.count + excluded.count`;
-
-const INSERT_PLANS_SQL = `
-  with p as (
-    select * from unnest($1::bigint[], $2::date[], $3::date[], $4::date[], $5::date[], $6::date[], $7::boolean[], $12::date[])
-      as p(actor_id, planned_for, valid_from, valid_to, next_on, removal_on, on_request, kept_from)
-  ), k as (
-    select actor_id, array_agg(code order by ord) as codes, array_agg(until order by ord) as untils
-      from unnest($13::bigint[], $14::smallint[], $15::date[]) with ordinality as k(actor_id, code, until, ord)
-     group by actor_id
-  ), e as (
-    select actor_id, array_agg(day order by ord) as days, array_agg(category order by ord) as categories, array_agg(n order by ord) as counts
-      from unnest($8::bigint[], $9::date[], $10::smallint[], $11::int[]) with ordinality as e(actor_id, day, category, n, ord)
-     group by actor_id
-  )
-  insert into retention_schedule (actor_id, planned_for, valid_from, valid_to, next_on, removal_on, on_request, days, categories, counts,
-                                  kept_from, kept_codes, kept_untils)
-  select p.actor_id, p.planned_for, p.valid_from, p.valid_to, p.next_on, p.removal_on, p.on_request,
-         coalesce(e.days, '{}'), coalesce(e.categories, '{}'), coalesce(e.counts, '{}'),
-         p.kept_from, coalesce(k.codes, '{}'), coalesce(k.untils, '{}')
-    from p left join e using (actor_id) left join k using (actor_id)`;
-
-const ADD_TOTALS_SQL = `
-  insert into retention_plan_totals (day, category, count)
-  select day, category, n from unnest($1::date[], $2::smallint[], $3::bigint[]) as t(day, category, n)
-  on conflict (day, category) do update set count = retention_plan_totals.count + excluded.count`;
-
-/**
- * What one plan adds to retention_plan_totals, entry by entry (`add(day, category, n)`): its records
- * per day, its removal, itself as one actor planned, and the days its conditions start and stop
- * keeping it. The one definition of the totals: replacePlans writes it, sumSchedule corrects with it.
- */
-export function planTotals(plan: ActorPlan, add: (day: IsoDate, category: number, n: number) => void): void {
-  for (const e of plan.entries) add(e.day, CATEGORY_INDEX.get(e.category)!, e.count);
-  if (plan.removalOn !== null) {
-    add(plan.removalOn, TOTAL_ACTORS_REMOVED, 1);
-    if (plan.onRequest) add(plan.removalOn, TOTAL_REMOVED_ON_REQUEST, 1);
-  }
-  add(PLAN_EPOCH, TOTAL_ACTORS_PLANNED, 1);
-  if (plan.keptFrom === null) return;
-  for (const k of plan.keptBy) {
-    if (k.until !== null && k.until <= plan.keptFrom) continue;
-    const category = TOTAL_KEPT_BASE - CODE_INDEX.get(k.code)!;
-    add(plan.keptFrom, category, 1);
-    if (k.until !== null) add(k.until, category, -1);
-  }
-}
-
-/**
- * Replaces the plans of the actors of `ids` by `plans` (an id without a plan has no actor any
- * more: its plan goes), keeping the totals: the old plans are taken off, the new ones added.
- * Three statements in the caller's transaction.
- */
-export async function replacePlans(client: Client, ids: readonly number[], plans: readonly ActorPlan[]): Promise<void> {
-  if (ids.length > 0) await client.query(SUBTRACT_OLD_PLANS_SQL, [toArray(ids)]);
-  if (plans.length === 0) return;
-  const cols = {
-    actor: [] as number[],
-    planned: [] as string[],
-    from: [] as (string | null)[],
-    to: [] as (string | null)[],
-    next: [] as (string | null)[],
-    removal: [] as (string | null)[],
-    request: [] as boolean[],
-    keptFrom: [] as (string | null)[],
-  };
-  const ent = { actor: [] as number[], day: [] as string[], category: [] as number[], n: [] as number[] };
-  const kept = { actor: [] as number[], code: [] as number[], until: [] as (string | null)[] };
-  const totals = new Map<string, number>();
-  const total = (day: string, category: number, n: number) => {
-    const key = `${day}|${category}`;
-    totals.set(key, (totals.get(key) ?? 0) + n);
-  };
-  for (const p of plans) {
-    cols.actor.push(p.actorId);
-    cols.planned.push(p.plannedFor);
-    cols.from.push(p.validFrom);
-    cols.to.push(p.validTo);
-    cols.next.push(p.nextOn);
-    cols.removal.push(p.removalOn);
-    cols.request.push(p.onRequest);
-    cols.keptFrom.push(p.keptFrom);
-    for (const k of p.keptBy) {
-      kept.actor.push(p.actorId);
-      kept.code.push(CODE_INDEX.get(k.code)!);
-      kept.until.push(k.until);
-    }
-    for (const e of p.entries) {
-      ent.actor.push(p.actorId);
-      ent.day.push(e.day);
-      ent.category.push(CATEGORY_INDEX.get(e.category)!);
-      ent.n.push(e.count);
-    }
-    planTotals(p, total);
-  }
-  await client.query(INSERT_PLANS_SQL, [
-    toArray(cols.actor),
-    toArray(cols.planned),
-    toArray(cols.from),
-    toArray(cols.to),
-    toArray(cols.next),
-    toArray(cols.removal),
-    toArray(cols.request),
-    toArray(ent.actor),
-    toArray(ent.day),
-    toArray(ent.category),
-    toArray(ent.n),
-    toArray(cols.keptFrom),
-    toArray(kept.actor),
-    toArray(kept.code),
-    toArray(kept.until),
-  ]);
-  const t = { day: [] as string[], category: [] as number[], n: [] as number[] };
-  for (const [key, n] of totals) {
-    const [day, category] = key.split('|');
-    t.day.push(day!);
-    t.category.push(Number(category));
-    t.n.push(n);
-  }
-  await client.query(ADD_TOTALS_SQL, [toArray(t.day), toArray(t.category), toArray(t.n)]);
-  const latest = plans.reduce((m, p) => (p.plannedFor > m ? p.plannedFor : m), plans[0]!.plannedFor);
-  await client.query(`update cleanup_state set plan_latest = $1 where id = 1 and (plan_latest is null or plan_latest < $1)`, [latest]);
-}
 
 /**
  * The plans that do not hold on `asOf`: those whose interval ended (valid_to, by index), and, for
  * a date before the latest one a plan was made for or a run worked on, those that start after it
  * (a run going back in time; read whole, it happens in tests and catch-ups, not in the job).
  */
-async function outOfIntervalSql(client: Client, asOf: IsoDate): Promise<string> {
+export async function outOfIntervalSql(client: Client, asOf: IsoDate): Promise<string> {
   const r = await client.query<{ latest: string | null }>('select plan_latest as latest from cleanup_state where id = 1');
   const latest = r.rows[0]?.latest ?? null;
   return latest !== null && asOf < latest ? `(valid_to <= $1 or valid_from > $1)` : `valid_to <= $1`;
@@ -462,123 +303,3 @@ export const APPLY_BATCH_TO_SCHEDULE_SQL = `
   select
     coalesce((select json_object_agg(category, n) from (select category, sum(n)::int as n from gone group by 1) g), '{}'::json) as records,
     coalesce((select array_agg(actor_id order by actor_id) from proc where removal_on <= $1::date), '{}') as planned_removals`;
-
-/** What the totals say: per day and category (pseudo-categories included), before `end`. */
-async function readTotals(client: Client, end: IsoDate): Promise<{ day: string; category: number; count: number }[]> {
-  const r = await client.query<{ day: string; category: number; count: number }>(
-    'select day, category, count from retention_plan_totals where day < $1 and count <> 0',
-    [end],
-  );
-  return r.rows;
-}
-
-/** The stored plans of `ids` (for taking them off a sum, and for the tests). */
-export async function readStoredPlans(client: Client, ids: readonly number[]): Promise<ActorPlan[]> {
-  const r = await client.query<{
-    actor_id: number;
-    planned_for: string;
-    valid_from: string;
-    valid_to: string | null;
-    next_on: string | null;
-    removal_on: string | null;
-    on_request: boolean;
-    days: string[];
-    categories: number[];
-    counts: number[];
-    kept_from: string | null;
-    kept_codes: number[];
-    kept_untils: (string | null)[];
-  }>('select * from retention_schedule where actor_id = any($1::bigint[])', [toArray(ids)]);
-  return r.rows.map((row) => ({
-    actorId: row.actor_id,
-    plannedFor: row.planned_for,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
-    removalOn: row.removal_on,
-    onRequest: row.on_request,
-    nextOn: row.next_on,
-    entries: row.days.map((day, i) => ({ day, category: CATEGORY_IDS[row.categories[i]!]!, count: row.counts[i]! })),
-    keptFrom: row.kept_from,
-    keptBy: row.kept_codes.map((code, i) => ({ code: DELETION_CONDITION_CODES[code]!, until: row.kept_untils[i] ?? null })),
-  }));
-}
-
-export type DueCounts = { actors: number; requestedActors: number; records: Record<CategoryId, number>; recordsTotal: number };
-
-export type ScheduleSums = {
-  forecast: Forecast;
-  due: DueCounts;
-  /** Per deletion condition, the actors it keeps on the as-of date (those a run finds kept: its `skipped`). */
-  skipped: Partial<Record<DeletionConditionCode, number>>;
-  /** All actors of the library (planned). */
-  actorsTotal: number;
-  /** How many actors were planned on the fly because their plan did not hold on the date. */
-  plannedOnTheFly: number;
-};
-
-/**
- * The forecast of `asOf` over `months` and what one complete run on `asOf` would process, as sums
- * over the schedule, read-only: the kept totals, corrected for the actors whose plan does not hold
- * on `asOf` (queued since the last run, or out of their interval), which are planned here on the
- * fly from their rows (and not stored: only a run writes the schedule). The work grows with those
- * actors and the days of the horizon, not with the library. `null` while the schedule is being
- * rebuilt or was made with other settings (the caller then walks the library).
- */
-export async function sumSchedule(client: Client, params: { asOf: IsoDate; months: number; settings?: RetentionSettings }): Promise<ScheduleSums | null> {
-  const settings = params.settings ?? (await getSettings(drizzleOnClient(client as pg.PoolClient)));
-  if (!isScheduleCurrent(await readScheduleState(client), settings)) return null;
-  const model = createForecastModel(params.asOf, params.months);
-  const due: DueCounts = { actors: 0, requestedActors: 0, records: Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0])) as Record<CategoryId, number>, recordsTotal: 0 };
-  let actorsTotal = 0;
-  const skipped: Partial<Record<DeletionConditionCode, number>> = {};
-  const addEntry = (day: string, category: number, n: number) => {
-    if (category <= TOTAL_KEPT_BASE) {
-      const code = DELETION_CONDITION_CODES[TOTAL_KEPT_BASE - category];
-      if (code && day <= params.asOf) skipped[code] = (skipped[code] ?? 0) + n;
-    } else if (category === TOTAL_ACTORS_PLANNED) actorsTotal += n;
-    else if (category === TOTAL_ACTORS_REMOVED) {
-      model.addRemovals(day, n);
-      if (day <= params.asOf) due.actors += n;
-    } else if (category === TOTAL_REMOVED_ON_REQUEST) {
-      if (day <= params.asOf) due.requestedActors += n;
-    } else {
-      const id = CATEGORY_IDS[category]!;
-      model.addRecords(day, id, n);
-      if (day <= params.asOf) {
-        due.records[id] += n;
-        due.recordsTotal += n;
-      }
-    }
-  };
-  const addPlan = (plan: ActorPlan, sign: 1 | -1) => planTotals(plan, (day, category, n) => addEntry(day, category, sign * n));
-
-  // The first day after the horizon: the month after its last.
-  const end = `${forecastMonths(params.asOf, params.months + 1).at(-1)!}-01`;
-  await client.query('begin isolation level repeatable read read only');
-  try {
-    for (const row of await readTotals(client, end)) addEntry(row.day, row.category, row.count);
-    const stale = await client.query<{ actor_id: number }>(
-      `select actor_id from retention_dirty
-       union select actor_id from retention_schedule where ${await outOfIntervalSql(client, params.asOf)}`,
-      [params.asOf],
-    );
-    const ids = stale.rows.map((r) => r.actor_id).sort((a, b) => a - b);
-    for (let i = 0; i < ids.length; i += PLAN_CHUNK_ACTORS) {
-      const part = ids.slice(i, i + PLAN_CHUNK_ACTORS);
-      for (const old of await readStoredPlans(client, part)) addPlan(old, -1);
-      const data = await getActorDataForIds(drizzleOnClient(client as pg.PoolClient), part);
-      for (const d of data) addPlan(planActor(d, settings, params.asOf), 1);
-    }
-    await client.query('commit');
-    for (const [code, n] of Object.entries(skipped)) if (n === 0) delete skipped[code as DeletionConditionCode];
-    return { forecast: model.result(), due, skipped, actorsTotal, plannedOnTheFly: ids.length };
-  } catch (e) {
-    await client.query('rollback').catch(() => undefined);
-    throw e;
-  }
-}
-
-/** A JavaScript list as a PostgreSQL array literal: one parameter of any length. */
-function toArray(values: readonly (string | number | boolean | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? `"${v}"` : String(v))).join(',')}}`;
-}

@@ -1,7 +1,7 @@
 import { getActorDataPageBulk } from '../../db/queries/actor-data';
 import type { Db, DbOrTx } from '../../db/client';
 import { getSettings } from '../../db/queries/settings';
-import { sumSchedule } from '../cleanup/schedule';
+import { sumSchedule } from '../cleanup/schedule-sums';
 import type { IsoDate } from '../retention/dates';
 import { createForecastModel, type Forecast } from '../retention/forecast';
 import { evaluateActor } from '../retention/report';

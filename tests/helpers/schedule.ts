@@ -3,7 +3,8 @@ import type { Db } from '@/db/client';
 import { getActorDataForIds } from '@/db/queries/actor-data';
 import { getSettings } from '@/db/queries/settings';
 import { countDue } from '@/lib/cleanup/count-due';
-import { planTotals, readStoredPlans, sumSchedule, type DueCounts } from '@/lib/cleanup/schedule';
+import { planTotals } from '@/lib/cleanup/schedule-plans';
+import { readStoredPlans, sumSchedule, type DueCounts } from '@/lib/cleanup/schedule-sums';
 import { addDays, maxDate, type IsoDate } from '@/lib/retention/dates';
 import { keptOn, planActor, planHoldsOn, type ActorPlan } from '@/lib/retention/plan';
 
