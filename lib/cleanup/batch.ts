@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../retention/categories';
 import type { IsoDate } from '../retention/dates';
 import type { RetentionSettings } from '../retention/settings';
+import { REMOVE_ACTORS_SQL, removeRecordsSql } from './removal-statements';
 import { APPLY_BATCH_TO_SCHEDULE_SQL } from './schedule';
 import {
   applyRulesSql,
@@ -10,8 +11,6 @@ import {
   fillBatchSql,
   isSparseBatch,
   KEEP_REQUEST_CANCELLATION_SQL,
-  REMOVE_ACTORS_SQL,
-  removeRecordsSql,
 } from './statements';
 
 /*
