@@ -23,13 +23,17 @@ async function patchStatus(page: Page, patch: (status: Record<string, unknown>) 
     const response = await route.fetch();
     await route.fulfill({ response, json: patch((await response.json()) as Record<string, unknown>) });
   });
-  // The server's own answer is fresh for a second (staleTime); a focus after it refetches.
+  // The server's own answer is fresh for a second (staleTime); a focus after it refetches. Should
+  // the focus find a fetch already under way, the screen's own refresh (every 15 s while idle)
+  // brings the patched answer: wait for one patched answer either way.
   await page.waitForTimeout(1100);
+  const patched = page.waitForResponse((r) => r.url().includes('/api/v1/cleanup/status'), { timeout: 20_000 });
   await page.evaluate(() => {
     window.dispatchEvent(new Event('visibilitychange'));
     document.dispatchEvent(new Event('visibilitychange'));
     window.dispatchEvent(new Event('focus'));
   });
+  await patched;
 }
 
 type Run = { runId: string; startedAt: string; trigger: string; startedBy: string | null; status: string; dryRun: boolean; recordsProcessed: number };
@@ -98,6 +102,8 @@ test.describe('the cleanup screen as ops', { tag: '@controls-job' }, () => {
   });
 
   test('a dry run while the job is paused: runs, is followed to its end, and its progress shows while it works', async ({ page }) => {
+    // The run may take a while on a busy machine, and the patched answer the screen's 15 s refresh.
+    test.setTimeout(90_000);
     await page.goto('/cleanup');
     const state = page.getByTestId('job-state');
     await expect(state).not.toHaveText('Running', { timeout: 30_000 });
@@ -316,6 +322,8 @@ test.describe('the cleanup screen as manager', () => {
   });
 
   test('the backlog names each category in words, in family order, and says when nothing is due', async ({ page }) => {
+    // Each patched answer may take the screen's 15 s refresh to arrive (patchStatus).
+    test.setTimeout(90_000);
     await page.goto('/cleanup');
     await patchStatus(page, (status) => ({
       ...status,
