@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '@/lib/scenario/load';
 import { DISABLED_SETTINGS } from '@/lib/retention/settings';
 import { abon, scenarioOf } from './helpers/build';
-import { runCli } from './helpers/cli';
+import { runCli, runCommand } from './helpers/cli';
 import { setupTestDatabase } from './helpers/db';
 
 /*
@@ -23,17 +22,7 @@ const BUNDLE = path.join(OUT, 'retention.mjs');
 const t = await setupTestDatabase('cli_bundle');
 await loadScenario(t.db, scenarioOf(DISABLED_SETTINGS, [{ actorId: 7, roles: [abon(null, { status: 1 })] }]), { replace: true, by: 'test', reason: 'cli bundle test' });
 
-function runBin(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: t.url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runBin = (args: string[], env: Record<string, string> = {}) => runCommand(process.execPath, [BIN, ...args], { databaseUrl: t.url, env });
 
 describe('the retention command from its bundle', () => {
   it('answers as the sources do, with their exit codes', async () => {

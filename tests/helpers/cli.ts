@@ -6,10 +6,15 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
-/** Runs the real command line (`retention …`) as a child process against the given database. */
+/** Runs the real command line (`retention …`, its sources through tsx) as a child process against the given database. */
 export function runCli(args: string[], options: { databaseUrl: string; env?: Record<string, string>; input?: string }): Promise<CliResult> {
+  return runCommand(TSX, [path.join(ROOT, 'cli', 'index.ts'), ...args], options);
+}
+
+/** Runs `command` in the project folder against the given database, with `input` on stdin; collects its output. */
+export function runCommand(command: string, args: string[], options: { databaseUrl: string; env?: Record<string, string>; input?: string }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, 'cli', 'index.ts'), ...args], {
+    const child = spawn(command, args, {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: options.databaseUrl, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
