@@ -80,15 +80,20 @@ function runWithTsx() {
   process.exit(result.status ?? 1);
 }
 
-let ready = isBundleCurrent();
-if (!ready && process.env.RETENTION_CLI_BUNDLE !== 'off') {
+/** The bundle when it is current or can be made now; null to run the sources instead. */
+async function bundleToRun() {
+  if (process.env.RETENTION_CLI_BUNDLE === 'off') return null;
+  if (isBundleCurrent()) return bundle;
   try {
     await makeBundle();
-    ready = true;
+    return bundle;
   } catch (e) {
     process.stderr.write(`retention: running from the sources (the command's bundle could not be made: ${e?.message ?? e})\n`);
+    return null;
   }
 }
+
 // The bundle reads process.argv itself: [node, this file, ...the command's arguments].
-if (ready && process.env.RETENTION_CLI_BUNDLE !== 'off') await import(pathToFileURL(bundle).href);
+const toRun = await bundleToRun();
+if (toRun) await import(pathToFileURL(toRun).href);
 else runWithTsx();
