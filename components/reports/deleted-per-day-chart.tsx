@@ -27,6 +27,21 @@ function CapMark({ cx, cy }: { cx?: number; cy?: number }) {
   return <path d={`M ${cx - 5} ${cy - 2} L ${cx + 5} ${cy - 2} L ${cx} ${cy - 10} Z`} fill="var(--color-ink)" />;
 }
 
+/** The checkbox that switches a chart's cap on and off. */
+function CapToggle({ checked, onChange, label, className, testId }: { checked: boolean; onChange: (on: boolean) => void; label: string; className: string; testId: string }) {
+  return (
+    <label className={`inline-flex items-center gap-2 text-sm text-ink ${className}`}>
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="size-4 accent-brand" data-testid={testId} />
+      {label}
+    </label>
+  );
+}
+
+/** A Y axis's domain: up to the cap, the taller bars drawn past it (cut off), or the data's own. */
+function cappedDomain(capped: number | null): { domain: [number, number | 'auto']; allowDataOverflow: boolean } {
+  return capped !== null ? { domain: [0, capped], allowDataOverflow: true } : { domain: [0, 'auto'], allowDataOverflow: false };
+}
+
 /**
  * The cap of one chart (outlierCap) and, when the reader keeps it on, the days cut off at it with
  * their full heights.
@@ -130,12 +145,7 @@ export function DeletedPerDayChart({ table }: { table: DayTable }) {
             data-testid="chart-scope"
           />
         ) : null}
-        {cap !== null ? (
-          <label className="inline-flex items-center gap-2 pb-2 text-sm text-ink">
-            <input type="checkbox" checked={capOn} onChange={(e) => setCapOn(e.target.checked)} className="size-4 accent-brand" data-testid="chart-cap" />
-            {t('capLabel', { cap: formatCount(locale, cap) })}
-          </label>
-        ) : null}
+        {cap !== null ? <CapToggle checked={capOn} onChange={setCapOn} label={t('capLabel', { cap: formatCount(locale, cap) })} className="pb-2" testId="chart-cap" /> : null}
       </div>
       <KindLegend hasAnonymized={view.series.some((s) => s.kind === 'anonymized')} />
       <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1.5 text-xs" data-testid="chart-legend" aria-label={t('legendLabel')}>
@@ -172,8 +182,7 @@ export function DeletedPerDayChart({ table }: { table: DayTable }) {
                     <YAxis
                       width={Y_AXIS_WIDTH}
                       allowDecimals={false}
-                      domain={capped !== null ? [0, capped] : [0, 'auto']}
-                      allowDataOverflow={capped !== null}
+                      {...cappedDomain(capped)}
                       tick={TICK}
                       tickLine={false}
                       axisLine={false}
@@ -209,10 +218,7 @@ export function DeletedPerDayChart({ table }: { table: DayTable }) {
       {hasActors ? (
         <>
           {actorsCap.cap !== null ? (
-            <label className="mt-2 inline-flex items-center gap-2 text-sm text-ink">
-              <input type="checkbox" checked={actorsCapOn} onChange={(e) => setActorsCapOn(e.target.checked)} className="size-4 accent-brand" data-testid="actors-chart-cap" />
-              {t('actorsCapLabel', { cap: formatCount(locale, actorsCap.cap) })}
-            </label>
+            <CapToggle checked={actorsCapOn} onChange={setActorsCapOn} label={t('actorsCapLabel', { cap: formatCount(locale, actorsCap.cap) })} className="mt-2" testId="actors-chart-cap" />
           ) : null}
           {actorsCap.cappedDays.length > 0 ? <CappedDays cap={actorsCap.capped!} days={actorsCap.cappedDays} unit="actors" /> : null}
           <div className="mt-2 overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-brand" tabIndex={0} role="region" aria-label={t('actorsScrollLabel')}>
@@ -231,8 +237,7 @@ export function DeletedPerDayChart({ table }: { table: DayTable }) {
                       width={Y_AXIS_WIDTH}
                       allowDecimals={false}
                       tickCount={3}
-                      domain={actorsCap.capped !== null ? [0, actorsCap.capped] : [0, 'auto']}
-                      allowDataOverflow={actorsCap.capped !== null}
+                      {...cappedDomain(actorsCap.capped)}
                       tick={TICK}
                       tickLine={false}
                       axisLine={false}
