@@ -171,13 +171,25 @@ describe('writes straight into the tables between two runs', () => {
     const analyzed = async () =>
       Number((await library.query(`select analyze_count from pg_stat_user_tables where relid = 'retention_schedule'::regclass`)).rows[0].analyze_count);
     const before = await analyzed();
+    const zeroTotals = async () =>
+      (await library.query<{ day: string }>(`select to_char(day, 'YYYY-MM-DD') as day from retention_plan_totals where count = 0`)).rows.map((r) => r.day);
     const first = await runCleanup(t.db, { asOf: D, trigger: 'test' });
     expect(first.actorsExamined + first.actorsPlanned).toBeGreaterThan(0);
     expect(await analyzed()).toBe(before + 1);
+    // The analyze samples the columns the queries filter on, not the plan's arrays (migration 0017).
+    const sampled = (await library.query<{ attname: string }>(`select attname from pg_stats where tablename = 'retention_schedule'`)).rows.map((r) => r.attname);
+    expect(sampled).toEqual(expect.arrayContaining(['actor_id', 'next_on', 'valid_from', 'valid_to']));
+    expect(sampled.filter((c) => ['days', 'categories', 'counts', 'kept_codes', 'kept_untils'].includes(c))).toEqual([]);
+    // A run that changed many plans sweeps every total that came to zero.
+    expect(await zeroTotals()).toEqual([]);
     await runCleanupUntilDone(t.db, { asOf: D, trigger: 'test' });
     const settled = await analyzed();
+    // A re-plan can empty a later day: a run that changed few plans leaves it (every reader skips
+    // zeros) and drops only the days up to its own date, on the key, not by a scan.
+    await library.query(`insert into retention_plan_totals (day, category, count) values ('1990-01-01', 0, 0), ('2199-01-01', 0, 0)`);
     await runCleanup(t.db, { asOf: D, trigger: 'test' });
     expect(await analyzed()).toBe(settled);
+    expect(await zeroTotals()).toEqual(['2199-01-01']);
     // A dry run plans nothing anew here and changes no plan.
     await runCleanup(t.db, { asOf: addDays(D, 400), trigger: 'test', dryRun: true });
     expect(await analyzed()).toBe(settled);

@@ -16,6 +16,7 @@ import {
   refreshScheduleStatistics,
   requestScheduleRebuild,
 } from './schedule';
+import { dropEmptyTotals } from './schedule-plans';
 import { sumSchedule, type ScheduleSums } from './schedule-sums';
 import { CREATE_BATCH_TABLE } from './statements';
 
@@ -234,9 +235,9 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
     }
     let sums: ScheduleSums | null = null;
     if (recordRun) {
-      if (!dryRun) await client.query('delete from retention_plan_totals where count = 0');
       // Plans made anew, and (a real run) the plans of the actors it worked: each is a changed row.
-      await refreshScheduleStatistics(client, actorsPlanned + (dryRun ? 0 : run.actorsExamined));
+      const manyChanged = await refreshScheduleStatistics(client, actorsPlanned + (dryRun ? 0 : run.actorsExamined));
+      if (!dryRun) await dropEmptyTotals(client, manyChanged ? null : options.asOf);
       sums = await sumSchedule(client, { asOf: options.asOf, months: 12, settings });
       // The actors a condition keeps on the date, whether or not this run had anything of theirs to do.
       if (sums) run.skipped = { ...sums.skipped } as Record<string, number>;
@@ -387,7 +388,7 @@ export async function replanSchedule(
     const rebuilt = await rebuildSchedule(client, { asOf: params.asOf, onProgress: params.onProgress, chunkActors: params.chunkActors });
     const settings = await getSettings(db);
     await drainSchedule(client, { asOf: params.asOf, settings, chunkActors: params.chunkActors });
-    await client.query('delete from retention_plan_totals where count = 0');
+    await dropEmptyTotals(client, null);
     const sums = await sumSchedule(client, { asOf: params.asOf, months: 12, settings });
     if (sums) await storeScheduleSums(client, params.asOf, sums);
     return { planned: rebuilt.planned, durationMs: Date.now() - started };
