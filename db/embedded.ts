@@ -69,6 +69,16 @@ async function loadBinaries(): Promise<{ pgCtl: string; initdb: string; postgres
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 function lookupUser(name: string): { uid: number; gid: number } | undefined {
+  // A local user (the one this file creates is): its line in /etc/passwd, name:password:uid:gid:…,
+  // without starting `id` twice (25 ms of every command's start). Others (a directory service) by `id`.
+  try {
+    for (const line of fs.readFileSync('/etc/passwd', 'utf8').split('\n')) {
+      const [user, , uid, gid] = line.split(':');
+      if (user === name && /^\d+$/.test(uid ?? '') && /^\d+$/.test(gid ?? '')) return { uid: Number(uid), gid: Number(gid) };
+    }
+  } catch {
+    /* no /etc/passwd to read: ask `id` */
+  }
   try {
     const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8' }).trim());

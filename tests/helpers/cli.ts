@@ -3,11 +3,20 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const BIN = path.join(ROOT, 'bin', 'retention.mjs');
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
-/** Runs the real command line (`retention …`, its sources through tsx) as a child process against the given database. */
+/**
+ * Runs the real command line as a child process against the given database, the way users run it:
+ * `bin/retention.mjs`, which runs the bundle of the sources (made again when a source changed).
+ */
 export function runCli(args: string[], options: { databaseUrl: string; env?: Record<string, string>; input?: string }): Promise<CliResult> {
+  return runCommand(process.execPath, [BIN, ...args], options);
+}
+
+/** The same from the sources through tsx, without the bundle: to compare the two. */
+export function runCliFromSources(args: string[], options: { databaseUrl: string; env?: Record<string, string>; input?: string }): Promise<CliResult> {
   return runCommand(TSX, [path.join(ROOT, 'cli', 'index.ts'), ...args], options);
 }
 
