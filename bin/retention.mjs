@@ -8,8 +8,8 @@
 // that scripts call every few minutes and that is timed against plain SQL. The packages are bundled
 // too (resolving and reading their hundreds of files took another 0.15 s of `--help`'s 0.45 s),
 // except the embedded PostgreSQL's, which finds its binaries beside its own files and is imported
-// where it is. When the bundle cannot be made (esbuild missing, a read-only
-// folder), the sources run through tsx as before.
+// where it is. When the bundle cannot be made (esbuild missing, a read-only folder), the sources run
+// through tsx as before.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

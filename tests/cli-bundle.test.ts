@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '@/lib/scenario/load';
 import { DISABLED_SETTINGS } from '@/lib/retention/settings';
 import { abon, scenarioOf } from './helpers/build';
-import { runCliFromSources, runCommand } from './helpers/cli';
+import { runCli, runCliFromSources } from './helpers/cli';
 import { setupTestDatabase } from './helpers/db';
 
 /*
@@ -14,7 +14,6 @@ import { setupTestDatabase } from './helpers/db';
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'retention.mjs');
 const OUT = path.join(ROOT, 'node_modules', '.cache', 'retention-cli');
 const INPUTS = path.join(OUT, 'inputs.json');
 const BUNDLE = path.join(OUT, 'retention.mjs');
@@ -22,7 +21,7 @@ const BUNDLE = path.join(OUT, 'retention.mjs');
 const t = await setupTestDatabase('cli_bundle');
 await loadScenario(t.db, scenarioOf(DISABLED_SETTINGS, [{ actorId: 7, roles: [abon(null, { status: 1 })] }]), { replace: true, by: 'test', reason: 'cli bundle test' });
 
-const runBin = (args: string[], env: Record<string, string> = {}) => runCommand(process.execPath, [BIN, ...args], { databaseUrl: t.url, env });
+const runBin = (args: string[], env: Record<string, string> = {}) => runCli(args, { databaseUrl: t.url, env });
 
 describe('the retention command from its bundle', () => {
   it('answers as the sources do, with their exit codes', async () => {
