@@ -219,6 +219,82 @@ describe('writes straight into the tables between two runs', () => {
   });
 });
 
+describe("a sparse batch of the schedule's actors: a rule worked in two parts, each with its own bound", () => {
+  // Two actors due on each later day, their ids far apart: the batch is sparse and takes its actors
+  // from the plans (statements.ts, PlannedPart), with loans apart for the history on and off and
+  // financial records apart for cancelled actors and others. (A batch of one actor is a range.)
+  const split = parseScenarioText(
+    JSON.stringify({
+      settings: TYPICAL_SETTINGS,
+      instances: [{ id: 1, name: 'Bibliotheek' }],
+      actors: [
+        // Cancelled 2019-03-10, kept by an open fine: on 2026-03-10 the cancellation rule takes every
+        // settled record, a recent one too; the 2012 fee goes by its age at the first run.
+        {
+          actorId: 1001,
+          registeredOn: '2012-01-01',
+          roles: [{ ...old, endDate: '2019-03-10' }],
+          financial: [
+            { kind: 'membership_fee', bookedOn: '2012-01-01', amountCents: 2500, settled: true },
+            { kind: 'fine', bookedOn: '2025-06-01', amountCents: 300, settled: true },
+            { kind: 'fine', bookedOn: '2025-07-01', amountCents: 400, settled: false },
+          ],
+        },
+        // A member with a settled fee that reaches seven years the same day.
+        { actorId: 3001, registeredOn: '2012-01-01', roles: [running], financial: [{ kind: 'membership_fee', bookedOn: '2019-03-10', amountCents: 2500, settled: true }] },
+        // Loan history off: a loan returned 2025-12-20 goes 90 days later, on 2026-03-20.
+        {
+          actorId: 5001,
+          registeredOn: '2012-01-01',
+          loanHistoryOptIn: false,
+          roles: [running],
+          loans: [
+            { instanceId: 1, itemId: 'B-1', loanedOn: '2025-12-01', returnedOn: '2025-12-20' },
+            { instanceId: 1, itemId: 'B-2', loanedOn: '2025-09-01', returnedOn: '2025-10-01' },
+          ],
+        },
+        // Loan history on: a loan returned 2024-03-20 goes two years later, the same day; one of 2025 stays.
+        {
+          actorId: 7001,
+          registeredOn: '2012-01-01',
+          roles: [running],
+          loans: [
+            { instanceId: 1, itemId: 'B-3', loanedOn: '2024-03-01', returnedOn: '2024-03-20' },
+            { instanceId: 1, itemId: 'B-4', loanedOn: '2025-12-01', returnedOn: '2025-12-20' },
+          ],
+        },
+      ],
+    }),
+  );
+  const rows = async (sql: string) => (await t.db.$client.query(sql)).rows;
+
+  it('each part does what the plan says on its day, and the schedule stays equal to the walk', async () => {
+    await load(split);
+    const first = await runCleanupUntilDone(t.db, { asOf: '2026-03-01', trigger: 'test' });
+    expect(first.at(-1)!.errors).toBe(0);
+    expect(await rows(`select actor_id, booked_on::text as d from financial_items order by actor_id, booked_on`)).toEqual([
+      { actor_id: 1001, d: '2025-06-01' },
+      { actor_id: 1001, d: '2025-07-01' },
+      { actor_id: 3001, d: '2019-03-10' },
+    ]);
+    for (const [asOf, expected] of [
+      ['2026-03-09', { financial_transactions: 0, loan_history: 0 }],
+      ['2026-03-12', { financial_transactions: 2, loan_history: 0 }],
+      ['2026-03-19', { financial_transactions: 0, loan_history: 0 }],
+      ['2026-03-21', { financial_transactions: 0, loan_history: 2 }],
+    ] as const) {
+      const due = await expectScheduleDueEqualsWalk(t.db, asOf);
+      const run = await runCleanup(t.db, { asOf, trigger: 'test' });
+      expect(done(run), asOf).toEqual({ actors: due.actors, records: due.records });
+      expect({ financial_transactions: done(run).records.financial_transactions, loan_history: done(run).records.loan_history }, asOf).toEqual(expected);
+      await expectScheduleConsistent(t.db, asOf);
+    }
+    // Left: the open fine (it keeps the actor), and the loan of 2025 of the actor with history on.
+    expect(await rows(`select actor_id, booked_on::text as d from financial_items order by actor_id, booked_on`)).toEqual([{ actor_id: 1001, d: '2025-07-01' }]);
+    expect(await rows(`select actor_id, item_id from loans where actor_id is not null order by item_id`)).toEqual([{ actor_id: 7001, item_id: 'B-4' }]);
+  });
+});
+
 describe('every table the library system writes queues the actors it touches', () => {
   const queued = async () =>
     (await t.db.$client.query<{ actor_id: number }>('select distinct actor_id from retention_dirty order by actor_id')).rows.map((r) => r.actor_id);

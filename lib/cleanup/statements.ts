@@ -58,8 +58,8 @@ const inRange = (alias: string, sparse: boolean) =>
  * every table for every actor of the batch. It only ever narrows: the rows' own predicates still
  * decide what goes, and what the batch does is compared with the plans (applyToSchedule).
  */
-const inPlan = (alias: string, category: CategoryId) =>
-  `${alias}.actor_id > $1 and ${alias}.actor_id <= $2 and ${alias}.actor_id = any(array(select p.actor_id from cleanup_batch p where p.plan_all or ${CATEGORY_IDS.indexOf(category)}::smallint = any(p.plan_due)))`;
+const inPlan = (alias: string, category: CategoryId, only?: string) =>
+  `${alias}.actor_id > $1 and ${alias}.actor_id <= $2 and ${alias}.actor_id = any(array(select p.actor_id from cleanup_batch p where (p.plan_all or ${CATEGORY_IDS.indexOf(category)}::smallint = any(p.plan_due))${only ? ` and ${only}` : ''}))`;
 
 /** Whether a batch of `count` actors with ids in (lo, hi] is sparse: fewer than half the ids of its range. */
 export function isSparseBatch(count: number, lo: number, hi: number): boolean {
@@ -210,7 +210,18 @@ function recordDue(category: CategoryId, c: Cutoffs, alias = 't'): string {
  * makes one due by its own rule on the as-of date. Shared by the run (which deletes or anonymizes
  * them) and by countDueSql (which counts them), so the two cannot disagree.
  */
-type CategoryTarget = { table: string; alias: 'a' | 't'; scope?: string; due: string };
+type CategoryTarget = { table: string; alias: 'a' | 't'; scope?: string; due: string; plannedParts?: PlannedPart[] };
+
+/**
+ * A category's predicate cut in two by a flag of the batch (on `b`, or on the plan list's `p`):
+ * the parts are disjoint, and together they are `due`. A sparse batch of the schedule's actors works
+ * each part on its own list of actors, with a date bound that depends on the flag, so that the
+ * `(actor_id, date)` index stops at the bound of each actor's own rule: an actor whose loan history
+ * is on keeps its loans of the last two years unread, not only those of the last 90 days; an actor
+ * whose financial records are not cancelled keeps its records of the last seven years unread.
+ * (A dense batch reads its whole range once: two passes would cost it more.)
+ */
+type PlannedPart = { only: (alias: 'b' | 'p') => string; due: string };
 
 /**
  * The date of a role in the `memberships` category (role `x`, batch or candidate row `b`): its end
@@ -225,7 +236,14 @@ function membershipDateSql(x: string, b: string): string {
 /** Every category's predicate, with a legal hold holding every record back while it holds. */
 function categoryTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
   const targets = ruleTargets(c);
-  for (const id of Object.keys(targets) as CategoryId[]) targets[id] = { ...targets[id], due: `(not b.on_hold and ${targets[id].due})` };
+  for (const id of Object.keys(targets) as CategoryId[]) {
+    const t = targets[id];
+    targets[id] = {
+      ...t,
+      due: `(not b.on_hold and ${t.due})`,
+      plannedParts: t.plannedParts?.map((part) => ({ ...part, due: `(not b.on_hold and ${part.due})` })),
+    };
+  }
   return targets;
 }
 
@@ -246,6 +264,14 @@ function ruleTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
       // Either rule needs the loan returned by the later of the two cutoffs: said first, so that the
       // (actor_id, returned_on) index stops at it and the loans returned since are not read at all.
       due: loanBound === undefined ? 'false' : `(t.returned_on <= ${lit(loanBound)} and (${olderThan('t.returned_on', c.historyMonths)} or ${optOut}))`,
+      // With the history on, only the history rule; with it off, whichever cutoff is later.
+      plannedParts:
+        loanBound === undefined
+          ? undefined
+          : [
+              ...(c.historyMonths === null ? [] : [{ only: (x: string) => `${x}.opt_in`, due: `t.returned_on <= ${lit(c.historyMonths)}` }]),
+              { only: (x: string) => `not ${x}.opt_in`, due: `t.returned_on <= ${lit(loanBound)}` },
+            ],
     },
     blocks: { table: 'blocks', alias: 't', due: `(b.cancel_inactive and t.type not in ('ALG','DEU'))` },
     credentials: { table: 'credentials', alias: 't', due: '(b.cancel_inactive and not t.sip_port)' },
@@ -253,6 +279,12 @@ function ruleTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
       table: 'financial_items',
       alias: 't',
       due: `(t.settled and (${olderThan('t.booked_on', c.financialMonths)} or b.cancel_financial))`,
+      plannedParts: [
+        ...(c.financialMonths === null
+          ? []
+          : [{ only: (x: string) => `not ${x}.cancel_financial`, due: `(t.booked_on <= ${lit(c.financialMonths)} and t.settled)` }]),
+        { only: (x: string) => `${x}.cancel_financial`, due: 't.settled' },
+      ],
     },
   } as Partial<Record<CategoryId, CategoryTarget>>;
   for (const category of RECORD_TABLE_CATEGORIES) targets[category] = { table: category, alias: 't', due: recordDue(category, c) };
@@ -266,25 +298,43 @@ function ruleTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
  */
 export function applyRulesSql(asOf: IsoDate, c: Cutoffs, sparse: boolean, planned = false): string {
   const targets = categoryTargets(c);
-  const within = (id: CategoryId) => (sparse && planned ? inPlan('t', id) : inRange('t', sparse));
-  const ctes = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => {
+  const byPlan = sparse && planned;
+  const within = (id: CategoryId) => (byPlan ? inPlan('t', id) : inRange('t', sparse));
+  const names: Partial<Record<CategoryId, string[]>> = {};
+  const ctes = (Object.keys(CATEGORIES) as CategoryId[]).flatMap((id) => {
     const t = targets[id];
     const where = [t.scope, t.due].filter(Boolean).join(' and ');
     if (id === 'personal_details') {
-      return `${id} as (
+      names[id] = [id];
+      return [
+        `${id} as (
     update actors a set name = null, street = null, postal_code = null, city = null, district = null, email = null, phone = null
-    from cleanup_batch b where a.id = b.actor_id and a.id > $1 and a.id <= $2 and ${where} returning 1)`;
+    from cleanup_batch b where a.id = b.actor_id and a.id > $1 and a.id <= $2 and ${where} returning 1)`,
+      ];
     }
-    if (id === 'loan_history') {
-      return `${id} as (
+    // One statement per part (see PlannedPart), or one for the category.
+    const parts =
+      byPlan && t.plannedParts
+        ? t.plannedParts.map((part, i) => ({
+            name: `${id}_${i + 1}`,
+            within: inPlan('t', id, part.only('p')),
+            where: [t.scope, part.only('b'), part.due].filter(Boolean).join(' and '),
+          }))
+        : [{ name: id, within: within(id), where }];
+    names[id] = parts.map((part) => part.name);
+    return parts.map((part) =>
+      id === 'loan_history'
+        ? `${part.name} as (
     update loans t set actor_id = null, anonymized_on = ${lit(asOf)},
       membership_type = b.membership_type, district = b.district, postal_code4 = b.postal_code4
-    from cleanup_batch b where t.actor_id = b.actor_id and ${within(id)} and ${where} returning 1)`;
-    }
-    return `${id} as (
-    delete from ${t.table} t using cleanup_batch b where t.actor_id = b.actor_id and ${within(id)} and ${where} returning 1)`;
+    from cleanup_batch b where t.actor_id = b.actor_id and ${part.within} and ${part.where} returning 1)`
+        : `${part.name} as (
+    delete from ${t.table} t using cleanup_batch b where t.actor_id = b.actor_id and ${part.within} and ${part.where} returning 1)`,
+    );
   });
-  const counts = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => `(select count(*) from ${id})::int as ${id}`);
+  const counts = (Object.keys(CATEGORIES) as CategoryId[]).map(
+    (id) => `(${(names[id] ?? []).map((name) => `(select count(*) from ${name})`).join(' + ') || '0'})::int as ${id}`,
+  );
   return `with ${ctes.join(',\n')}\nselect ${counts.join(',\n  ')}`;
 }
 
