@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { getDataDir, getEnv } from '../lib/env';
-import { createDb, type Db } from './client';
+import { createDb, type Db, type PoolOptions } from './client';
 import { startEmbeddedPostgres } from './embedded';
 
 /**
@@ -49,7 +49,7 @@ export async function applyMigrations(db: Db): Promise<void> {
  * Connects to the product's database: `DATABASE_URL` when set, else the embedded PostgreSQL in
  * `DATA_DIR` (started when not running). Applies pending migrations before returning.
  */
-export async function connect(options: { applicationName?: string; log?: (m: string) => void; max?: number } = {}): Promise<Connection> {
+export async function connect(options: Pick<PoolOptions, 'applicationName' | 'max' | 'min'> & { log?: (m: string) => void } = {}): Promise<Connection> {
   const env = getEnv();
   let url = env.DATABASE_URL;
   let isNewDatabase = false;
@@ -71,7 +71,7 @@ export async function connect(options: { applicationName?: string; log?: (m: str
     }
     url = server.url.replace(/\/postgres$/, `/${EMBEDDED_DATABASE}`);
   }
-  const db = createDb(url, { applicationName: options.applicationName, max: options.max });
+  const db = createDb(url, { applicationName: options.applicationName, max: options.max, min: options.min });
   await applyMigrations(db);
   return { db, url, embedded, isNewDatabase, close: () => db.$client.end() };
 }

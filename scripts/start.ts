@@ -61,7 +61,9 @@ async function main(): Promise<number> {
     if (stopping) return 130;
   }
 
-  const conn = await connect({ applicationName: 'retention-start', max: 4, log: (m) => console.log(`[db] ${m}`) });
+  // The cleanup worker comes back every few minutes: two connections stay open between its runs, so
+  // a run finds its server process warm (db/client.ts, `min`).
+  const conn = await connect({ applicationName: 'retention-start', max: 4, min: 2, log: (m) => console.log(`[db] ${m}`) });
   let worker: { stop: () => Promise<void> } | undefined;
   try {
     console.log(conn.embedded ? `[db] embedded PostgreSQL ready, migrations applied` : '[db] DATABASE_URL ready, migrations applied');

@@ -6,7 +6,8 @@ import { connect } from '../db/connect';
 import { startConfiguredWorker } from '../lib/cleanup/worker';
 
 async function main() {
-  const conn = await connect({ applicationName: 'retention-worker', max: 4, log: (m) => console.log(`[db] ${m}`) });
+  // Two connections stay open between runs, so a run finds its server process warm (db/client.ts, `min`).
+  const conn = await connect({ applicationName: 'retention-worker', max: 4, min: 2, log: (m) => console.log(`[db] ${m}`) });
   const worker = await startConfiguredWorker(conn, (m) => console.log(`[cleanup] ${m}`));
   let stopping = false;
   const stop = async () => {

@@ -5,10 +5,12 @@ const globalForDb = globalThis as unknown as { retentionConnection?: Promise<Con
 
 /**
  * The web process's one database connection (pool + drizzle), made on first use: it starts the
- * embedded PostgreSQL when `DATABASE_URL` is not set and applies pending migrations.
+ * embedded PostgreSQL when `DATABASE_URL` is not set and applies pending migrations. Two connections
+ * stay open when the dashboard is idle: the first lookup after a quiet spell does not wait for a new
+ * server process (db/client.ts, `min`).
  */
 export function getServerConnection(): Promise<Connection> {
-  globalForDb.retentionConnection ??= connect({ applicationName: 'retention-web' }).catch((e: unknown) => {
+  globalForDb.retentionConnection ??= connect({ applicationName: 'retention-web', min: 2 }).catch((e: unknown) => {
     globalForDb.retentionConnection = undefined;
     throw e;
   });
