@@ -236,13 +236,10 @@ function membershipDateSql(x: string, b: string): string {
 /** Every category's predicate, with a legal hold holding every record back while it holds. */
 function categoryTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
   const targets = ruleTargets(c);
+  const held = (due: string) => `(not b.on_hold and ${due})`;
   for (const id of Object.keys(targets) as CategoryId[]) {
     const t = targets[id];
-    targets[id] = {
-      ...t,
-      due: `(not b.on_hold and ${t.due})`,
-      plannedParts: t.plannedParts?.map((part) => ({ ...part, due: `(not b.on_hold and ${part.due})` })),
-    };
+    targets[id] = { ...t, due: held(t.due), plannedParts: t.plannedParts?.map((part) => ({ ...part, due: held(part.due) })) };
   }
   return targets;
 }
@@ -299,20 +296,9 @@ function ruleTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
 export function applyRulesSql(asOf: IsoDate, c: Cutoffs, sparse: boolean, planned = false): string {
   const targets = categoryTargets(c);
   const byPlan = sparse && planned;
-  const within = (id: CategoryId) => (byPlan ? inPlan('t', id) : inRange('t', sparse));
-  const names: Partial<Record<CategoryId, string[]>> = {};
-  const ctes = (Object.keys(CATEGORIES) as CategoryId[]).flatMap((id) => {
+  // Per category its statements: one per part (see PlannedPart), or one for the category.
+  const statements = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => {
     const t = targets[id];
-    const where = [t.scope, t.due].filter(Boolean).join(' and ');
-    if (id === 'personal_details') {
-      names[id] = [id];
-      return [
-        `${id} as (
-    update actors a set name = null, street = null, postal_code = null, city = null, district = null, email = null, phone = null
-    from cleanup_batch b where a.id = b.actor_id and a.id > $1 and a.id <= $2 and ${where} returning 1)`,
-      ];
-    }
-    // One statement per part (see PlannedPart), or one for the category.
     const parts =
       byPlan && t.plannedParts
         ? t.plannedParts.map((part, i) => ({
@@ -320,22 +306,26 @@ export function applyRulesSql(asOf: IsoDate, c: Cutoffs, sparse: boolean, planne
             within: inPlan('t', id, part.only('p')),
             where: [t.scope, part.only('b'), part.due].filter(Boolean).join(' and '),
           }))
-        : [{ name: id, within: within(id), where }];
-    names[id] = parts.map((part) => part.name);
-    return parts.map((part) =>
-      id === 'loan_history'
-        ? `${part.name} as (
-    update loans t set actor_id = null, anonymized_on = ${lit(asOf)},
-      membership_type = b.membership_type, district = b.district, postal_code4 = b.postal_code4
-    from cleanup_batch b where t.actor_id = b.actor_id and ${part.within} and ${part.where} returning 1)`
-        : `${part.name} as (
-    delete from ${t.table} t using cleanup_batch b where t.actor_id = b.actor_id and ${part.within} and ${part.where} returning 1)`,
-    );
+        : [{ name: id, within: byPlan ? inPlan('t', id) : inRange('t', sparse), where: [t.scope, t.due].filter(Boolean).join(' and ') }];
+    return { id, parts: parts.map((part) => ({ name: part.name, sql: ruleStatement(id, t.table, asOf, part.within, part.where) })) };
   });
-  const counts = (Object.keys(CATEGORIES) as CategoryId[]).map(
-    (id) => `(${(names[id] ?? []).map((name) => `(select count(*) from ${name})`).join(' + ') || '0'})::int as ${id}`,
-  );
+  const ctes = statements.flatMap(({ parts }) => parts.map((part) => `${part.name} as (\n    ${part.sql} returning 1)`));
+  const counts = statements.map(({ id, parts }) => `(${parts.map((part) => `(select count(*) from ${part.name})`).join(' + ')})::int as ${id}`);
   return `with ${ctes.join(',\n')}\nselect ${counts.join(',\n  ')}`;
+}
+
+/** The statement that applies one category's rule (`where`, on `t` and the batch row `b`) to the rows `within` names. */
+function ruleStatement(id: CategoryId, table: string, asOf: IsoDate, within: string, where: string): string {
+  if (id === 'personal_details') {
+    return `update actors a set name = null, street = null, postal_code = null, city = null, district = null, email = null, phone = null
+    from cleanup_batch b where a.id = b.actor_id and a.id > $1 and a.id <= $2 and ${where}`;
+  }
+  if (id === 'loan_history') {
+    return `update loans t set actor_id = null, anonymized_on = ${lit(asOf)},
+      membership_type = b.membership_type, district = b.district, postal_code4 = b.postal_code4
+    from cleanup_batch b where t.actor_id = b.actor_id and ${within} and ${where}`;
+  }
+  return `delete from ${table} t using cleanup_batch b where t.actor_id = b.actor_id and ${within} and ${where}`;
 }
 
 /**
