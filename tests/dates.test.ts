@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, isIsoDate, monthsCutoff, todayIn } from '@/lib/retention/dates';
+import { addDays, addMonths, daysInMonth, isIsoDate, monthsCutoff, todayIn } from '@/lib/retention/dates';
 
 describe('calendar months, clamped to month end', () => {
   it.each([
@@ -56,5 +56,49 @@ describe('today in the system time zone', () => {
   it('is the Amsterdam calendar day, not the UTC one', () => {
     expect(todayIn('Europe/Amsterdam', new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29');
     expect(todayIn('UTC', new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-28');
+  });
+});
+
+describe('the date arithmetic against the calendar of Date, every day of three centuries', () => {
+  // dates.ts works on the characters and a table of month lengths (the rules date every record of
+  // the library with it); Date is the independent answer.
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const days: string[] = [];
+  for (let t = Date.UTC(1899, 0, 1); t <= Date.UTC(2201, 11, 31); t += 86_400_000) days.push(iso(t));
+
+  // One expect per case costs more than the case: the differences are collected, and must be none.
+  it('adds days, forward and back, across months, years and leap days', () => {
+    const wrong: string[] = [];
+    for (const n of [-4000, -400, -31, -1, 0, 1, 28, 29, 30, 31, 90, 365]) {
+      for (const day of days) {
+        const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+        const want = iso(Date.UTC(y, m - 1, d + n));
+        if (addDays(day, n) !== want) wrong.push(`${day} + ${n} days: ${addDays(day, n)}, not ${want}`);
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
+  it('adds months, clamped to the month end', () => {
+    const wrong: string[] = [];
+    for (const n of [-1300, -25, -1, 0, 1, 2, 11, 12, 13, 24, 84, 1200]) {
+      for (const day of days) {
+        const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+        const index = y * 12 + (m - 1) + n;
+        const lastDay = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();
+        const want = iso(Date.UTC(Math.floor(index / 12), index % 12, Math.min(d, lastDay)));
+        if (addMonths(day, n) !== want) wrong.push(`${day} + ${n} months: ${addMonths(day, n)}, not ${want}`);
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
+  it('knows every month length, and refuses what is not written YYYY-MM-DD', () => {
+    for (let year = 1600; year <= 2400; year++)
+      for (let month = 1; month <= 12; month++) expect(daysInMonth(year, month)).toBe(new Date(Date.UTC(year, month, 0)).getUTCDate());
+    // Years 0-99 keep Date's reading (1900-1999), as before.
+    expect(daysInMonth(0, 2)).toBe(28);
+    for (const bad of ['2026-1-01', '2026/01/01', '20260101', '2026-01-0a', '+02026-01-01', '2026-01-01 ', '٢٠٢٦-01-01'])
+      expect(() => addDays(bad, 1), bad).toThrow(RangeError);
   });
 });

@@ -10,8 +10,17 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days in a month (1-12) of a year, Gregorian. */
 export function daysInMonth(year: number, month: number): number {
+  // The rules call this for every record they date (the schedule plans a library's records by the
+  // million): a table for the years every entry point accepts, Date for anything else (Date.UTC
+  // reads years 0 to 99 as 1900 to 1999, and this keeps that answer).
+  if (year >= 100 && month >= 1 && month <= 12 && Number.isInteger(year) && Number.isInteger(month)) {
+    if (month !== 2) return MONTH_DAYS[month]!;
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True for a real calendar date written 'YYYY-MM-DD' (2026-02-30 and 2026-13-01 are not). */
 export function isIsoDate(value: string): boolean {
@@ -39,13 +48,27 @@ export function isSupportedIsoDate(value: string): boolean {
   return year >= MIN_DATE_YEAR && year <= MAX_DATE_YEAR;
 }
 
-function parts(date: IsoDate): [number, number, number] {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`not an ISO date: ${date}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+/** The digit at `i` of `s` (0-9), or -1. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
 }
 
+/** Year, month and day of 'YYYY-MM-DD' (the numbers as written; not checked as a calendar date). */
+function parts(date: IsoDate): [number, number, number] {
+  // By character codes: the same answer as ISO_DATE, without a match object per call.
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y0 = digitAt(date, 0), y1 = digitAt(date, 1), y2 = digitAt(date, 2), y3 = digitAt(date, 3);
+    const m0 = digitAt(date, 5), m1 = digitAt(date, 6), d0 = digitAt(date, 8), d1 = digitAt(date, 9);
+    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >= 0) return [y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1];
+  }
+  throw new RangeError(`not an ISO date: ${date}`);
+}
+
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
 function format(year: number, month: number, day: number): IsoDate {
+  if (year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 31) return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -64,6 +87,8 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 /** `date` + `days` days (negative counts back). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const [y, m, d] = parts(date);
+  // Within the month: no Date needed.
+  if (Number.isInteger(days) && m >= 1 && m <= 12 && d + days >= 1 && d + days <= daysInMonth(y, m) && y >= 1000) return format(y, m, d + days);
   const t = new Date(Date.UTC(y, m - 1, d + days));
   return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }

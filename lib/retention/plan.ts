@@ -86,17 +86,20 @@ export function planActor(data: ActorData, settings: RetentionSettings, asOf: Is
   const validTo = planBoundaries(data).find((day) => day > asOf) ?? null;
   const evaluatedOn = asOf;
   const evaluation = evaluateActor(data, settings, evaluatedOn);
-  const byKey = new Map<string, PlanEntry>();
+  // Records per day and category, by day then category order (a count per category for each day:
+  // the schedule plans a library's records by the million, and this keeps it to one small array a day).
+  const perDay = new Map<IsoDate, number[]>();
   for (const record of evaluation.records) {
     if (record.goDate === null) continue;
-    const key = `${record.goDate}|${record.category}`;
-    const entry = byKey.get(key);
-    if (entry) entry.count += 1;
-    else byKey.set(key, { day: record.goDate, category: record.category, count: 1 });
+    let counts = perDay.get(record.goDate);
+    if (counts === undefined) perDay.set(record.goDate, (counts = new Array<number>(CATEGORY_IDS.length).fill(0)));
+    counts[CATEGORY_ORDER.get(record.category)!]! += 1;
   }
-  const entries = [...byKey.values()].sort((a, b) =>
-    a.day === b.day ? CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)! : a.day < b.day ? -1 : 1,
-  );
+  const entries: PlanEntry[] = [];
+  for (const day of [...perDay.keys()].sort()) {
+    const counts = perDay.get(day)!;
+    for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) entries.push({ day, category: CATEGORY_IDS[i]!, count: counts[i]! });
+  }
   const removalOn = evaluation.report.removal.date;
   // From when, and by what, a run on a day of the interval finds the actor kept (the run's
   // `skipped`): a removal candidate once no waiting reason holds, kept by each condition until it ends.

@@ -138,11 +138,21 @@ export function evaluateActor(input: ActorData, settings: RetentionSettings, asO
   // An inactive actor who never had a membership counts "after cancellation" from registration.
   const cancellationBase = cancellationDate ?? data.registeredOn;
   // Active actors: report dates assume they stay active, so cancellation rules give no date.
-  const afterCancellation = (months: number) => (active ? null : after(cancellationBase, months));
+  // One date per setting, worked out once (every record of a category asks for it).
+  const cancellationDates = new Map<number, IsoDate | null>();
+  const afterCancellation = (months: number): IsoDate | null => {
+    if (active) return null;
+    let date = cancellationDates.get(months);
+    if (date === undefined) cancellationDates.set(months, (date = after(cancellationBase, months)));
+    return date;
+  };
 
   const records: EvaluatedRecord[] = [];
-  const push = (category: CategoryId, date: IsoDate | null, ruleDate: IsoDate | null, keptBecause?: string) =>
-    records.push({ category, date, ruleDate, goDate: null, ...(keptBecause ? { keptBecause } : {}) });
+  const push = (category: CategoryId, date: IsoDate | null, ruleDate: IsoDate | null, keptBecause?: string) => {
+    const record: EvaluatedRecord = { category, date, ruleDate, goDate: null };
+    if (keptBecause) record.keptBecause = keptBecause;
+    records.push(record);
+  };
 
   // A legal hold holds every record back: its rule date becomes the later of its own and the
   // hold's end, and never while the hold has no end.
