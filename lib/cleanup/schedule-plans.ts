@@ -49,25 +49,17 @@ const SUBTRACT_OLD_PLANS_SQL = `
   insert into retention_plan_totals (day, category, count) select day, category, sum(n) from delta group by 1, 2
   on conflict (day, category) do update set count = retention_plan_totals.count + excluded.count`;
 
+// Each plan's lists come as one array literal per plan ($8-$10, $12, $13: text, cast here), so the
+// statement groups nothing: with one flat list of entries for the whole chunk, grouped back per
+// actor by array_agg, it took 42 µs a plan.
 const INSERT_PLANS_SQL = `
-  with p as (
-    select * from unnest($1::bigint[], $2::date[], $3::date[], $4::date[], $5::date[], $6::date[], $7::boolean[], $12::date[])
-      as p(actor_id, planned_for, valid_from, valid_to, next_on, removal_on, on_request, kept_from)
-  ), k as (
-    select actor_id, array_agg(code order by ord) as codes, array_agg(until order by ord) as untils
-      from unnest($13::bigint[], $14::smallint[], $15::date[]) with ordinality as k(actor_id, code, until, ord)
-     group by actor_id
-  ), e as (
-    select actor_id, array_agg(day order by ord) as days, array_agg(category order by ord) as categories, array_agg(n order by ord) as counts
-      from unnest($8::bigint[], $9::date[], $10::smallint[], $11::int[]) with ordinality as e(actor_id, day, category, n, ord)
-     group by actor_id
-  )
   insert into retention_schedule (actor_id, planned_for, valid_from, valid_to, next_on, removal_on, on_request, days, categories, counts,
                                   kept_from, kept_codes, kept_untils)
   select p.actor_id, p.planned_for, p.valid_from, p.valid_to, p.next_on, p.removal_on, p.on_request,
-         coalesce(e.days, '{}'), coalesce(e.categories, '{}'), coalesce(e.counts, '{}'),
-         p.kept_from, coalesce(k.codes, '{}'), coalesce(k.untils, '{}')
-    from p left join e using (actor_id) left join k using (actor_id)`;
+         p.days::date[], p.categories::smallint[], p.counts::int[], p.kept_from, p.kept_codes::smallint[], p.kept_untils::date[]
+    from unnest($1::bigint[], $2::date[], $3::date[], $4::date[], $5::date[], $6::date[], $7::boolean[], $8::text[], $9::text[], $10::text[],
+                $11::date[], $12::text[], $13::text[])
+      as p(actor_id, planned_for, valid_from, valid_to, next_on, removal_on, on_request, days, categories, counts, kept_from, kept_codes, kept_untils)`;
 
 const ADD_TOTALS_SQL = `
   insert into retention_plan_totals (day, category, count)
@@ -113,8 +105,8 @@ export async function replacePlans(client: Client, ids: readonly number[], plans
     request: [] as boolean[],
     keptFrom: [] as (string | null)[],
   };
-  const ent = { actor: [] as number[], day: [] as string[], category: [] as number[], n: [] as number[] };
-  const kept = { actor: [] as number[], code: [] as number[], until: [] as (string | null)[] };
+  // One PostgreSQL array literal per plan and list (dates and numbers: nothing to quote).
+  const lists = { days: [] as string[], categories: [] as string[], counts: [] as string[], keptCodes: [] as string[], keptUntils: [] as string[] };
   const totals = new Map<string, number>();
   const total = (day: string, category: number, n: number) => {
     const key = `${day}|${category}`;
@@ -129,17 +121,20 @@ export async function replacePlans(client: Client, ids: readonly number[], plans
     cols.removal.push(p.removalOn);
     cols.request.push(p.onRequest);
     cols.keptFrom.push(p.keptFrom);
-    for (const k of p.keptBy) {
-      kept.actor.push(p.actorId);
-      kept.code.push(CODE_INDEX.get(k.code)!);
-      kept.until.push(k.until);
-    }
+    let days = '';
+    let categories = '';
+    let counts = '';
     for (const e of p.entries) {
-      ent.actor.push(p.actorId);
-      ent.day.push(e.day);
-      ent.category.push(CATEGORY_INDEX.get(e.category)!);
-      ent.n.push(e.count);
+      const sep = days === '' ? '' : ',';
+      days += sep + e.day;
+      categories += sep + CATEGORY_INDEX.get(e.category)!;
+      counts += sep + e.count;
     }
+    lists.days.push(`{${days}}`);
+    lists.categories.push(`{${categories}}`);
+    lists.counts.push(`{${counts}}`);
+    lists.keptCodes.push(`{${p.keptBy.map((k) => CODE_INDEX.get(k.code)!).join(',')}}`);
+    lists.keptUntils.push(`{${p.keptBy.map((k) => k.until ?? 'NULL').join(',')}}`);
     planTotals(p, total);
   }
   await client.query(INSERT_PLANS_SQL, [
@@ -150,14 +145,12 @@ export async function replacePlans(client: Client, ids: readonly number[], plans
     toArray(cols.next),
     toArray(cols.removal),
     toArray(cols.request),
-    toArray(ent.actor),
-    toArray(ent.day),
-    toArray(ent.category),
-    toArray(ent.n),
+    toArray(lists.days),
+    toArray(lists.categories),
+    toArray(lists.counts),
     toArray(cols.keptFrom),
-    toArray(kept.actor),
-    toArray(kept.code),
-    toArray(kept.until),
+    toArray(lists.keptCodes),
+    toArray(lists.keptUntils),
   ]);
   const t = { day: [] as string[], category: [] as number[], n: [] as number[] };
   for (const [key, n] of totals) {
