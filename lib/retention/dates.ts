@@ -6,8 +6,6 @@
 
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Days in a month (1-12) of a year, Gregorian. */
 export function daysInMonth(year: number, month: number): number {
   // The rules call this for every record they date (the schedule plans a library's records by the
@@ -24,11 +22,9 @@ const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True for a real calendar date written 'YYYY-MM-DD' (2026-02-30 and 2026-13-01 are not). */
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  const p = readParts(value);
+  if (!p) return false;
+  const [year, month, day] = p;
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -54,15 +50,23 @@ function digitAt(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : -1;
 }
 
-/** Year, month and day of 'YYYY-MM-DD' (the numbers as written; not checked as a calendar date). */
+/**
+ * Year, month and day of a string written 'YYYY-MM-DD' (ASCII digits; the numbers as written, not
+ * checked as a calendar date), or null. Read by character codes, without a regular expression's
+ * match object: the rules call it for every record they date.
+ */
+function readParts(date: string): [number, number, number] | null {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return null;
+  const y0 = digitAt(date, 0), y1 = digitAt(date, 1), y2 = digitAt(date, 2), y3 = digitAt(date, 3);
+  const m0 = digitAt(date, 5), m1 = digitAt(date, 6), d0 = digitAt(date, 8), d1 = digitAt(date, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+  return [y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1];
+}
+
 function parts(date: IsoDate): [number, number, number] {
-  // By character codes: the same answer as ISO_DATE, without a match object per call.
-  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    const y0 = digitAt(date, 0), y1 = digitAt(date, 1), y2 = digitAt(date, 2), y3 = digitAt(date, 3);
-    const m0 = digitAt(date, 5), m1 = digitAt(date, 6), d0 = digitAt(date, 8), d1 = digitAt(date, 9);
-    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >= 0) return [y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1];
-  }
-  throw new RangeError(`not an ISO date: ${date}`);
+  const p = readParts(date);
+  if (!p) throw new RangeError(`not an ISO date: ${date}`);
+  return p;
 }
 
 const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
