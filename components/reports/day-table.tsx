@@ -86,7 +86,7 @@ export function DayTableView({ table }: { table: DayTable }) {
       stickyHeader
       tableClassName="tabular-nums"
       regionClassName="max-h-[40rem] rounded-md border border-line/60"
-      cardTitleAs="h4"
+      cardTitleAs="h3"
     />
   );
 }
