@@ -108,7 +108,7 @@ test.describe('the report views as manager', () => {
     await expect(dayCards.locator(':scope > li:not([data-total])')).toHaveCount(95);
     // A day's card names its day, and only the counts it has, each category in words.
     const busy = dayCards.locator(':scope > li:not([data-total])').filter({ hasText: 'Loan history' }).first();
-    await expect(busy.locator('h4 time')).toBeVisible();
+    await expect(busy.locator('h3 time')).toBeVisible();
     await expect(busy.locator('dt', { hasText: 'Loan history' }).first()).toBeVisible();
     await expect(dayCards.locator(':scope > li[data-total]')).toContainText('Total');
 
