@@ -15,30 +15,32 @@ import { lit } from './statements';
  * foreign keys (no cascade anywhere) prove nothing of theirs is left.
  */
 export function removeRecordsSql(asOf: IsoDate): string {
-  // Each table is also given the ids themselves (`t.actor_id = any($1)`, the same rows as the join
-  // to r): joined to r alone, the planner read every table of the library's size whole for a
-  // batch's few hundred removed actors (a hash join over a sequential scan, about 10 ms a table
-  // and batch, most often finding nothing the rules had left); with the ids it probes the index.
+  // `of`: each table is also given the ids themselves (`t.actor_id = any($1)`, the same rows as
+  // the join to r). Joined to r alone, the planner read every table of the library's size whole
+  // for a batch's few hundred removed actors (a hash join over a sequential scan, about 10 ms a
+  // table and batch, most often finding nothing the rules had left); with the ids it probes the
+  // index.
+  const of = (column: string) => `${column} = r.actor_id and ${column} = any($1::bigint[])`;
   const ctes: string[] = [
     `r as (select b.* from cleanup_batch b where b.actor_id = any($1::bigint[]))`,
     `personal_details as (select 1 from r where r.has_personal and not r.cancel_personal)`,
-    `memberships as (delete from roles t using r where t.actor_id = r.actor_id and t.actor_id = any($1::bigint[]) returning t.type)`,
+    `memberships as (delete from roles t using r where ${of('t.actor_id')} returning t.type)`,
     `loan_history as (update loans t set actor_id = null, anonymized_on = ${lit(asOf)},
        membership_type = r.membership_type, district = r.district, postal_code4 = r.postal_code4
-       from r where t.actor_id = r.actor_id and t.actor_id = any($1::bigint[]) returning 1)`,
-    `other_roles_gone as (delete from other_roles t using r where t.actor_id = r.actor_id and t.actor_id = any($1::bigint[]) returning 1)`,
-    `blocks as (delete from blocks t using r where t.actor_id = r.actor_id and t.actor_id = any($1::bigint[]) returning 1)`,
-    `credentials as (delete from credentials t using r where t.actor_id = r.actor_id and t.actor_id = any($1::bigint[]) returning 1)`,
-    `financial_transactions as (delete from financial_items t using r where t.actor_id = r.actor_id and t.actor_id = any($1::bigint[]) returning 1)`,
+       from r where ${of('t.actor_id')} returning 1)`,
+    `other_roles_gone as (delete from other_roles t using r where ${of('t.actor_id')} returning 1)`,
+    `blocks as (delete from blocks t using r where ${of('t.actor_id')} returning 1)`,
+    `credentials as (delete from credentials t using r where ${of('t.actor_id')} returning 1)`,
+    `financial_transactions as (delete from financial_items t using r where ${of('t.actor_id')} returning 1)`,
     `relationship_links as (update relationships t set related_actor_id = null from r
-       where t.related_actor_id = r.actor_id and t.related_actor_id = any($1::bigint[]) and t.actor_id <> all($1::bigint[]) returning 1)`,
-    `access_links as (update access_log t set actor_id = null from r where t.actor_id = r.actor_id and t.actor_id = any($1::bigint[]) returning 1)`,
+       where ${of('t.related_actor_id')} and t.actor_id <> all($1::bigint[]) returning 1)`,
+    `access_links as (update access_log t set actor_id = null from r where ${of('t.actor_id')} returning 1)`,
     // Requests about the customer go with the customer (the audit log names them by their own id).
-    `requests_gone as (delete from removal_requests t using r where t.actor_id = r.actor_id and t.actor_id = any($1::bigint[]) returning 1)`,
-    `holds_gone as (delete from legal_holds t using r where t.actor_id = r.actor_id and t.actor_id = any($1::bigint[]) returning 1)`,
+    `requests_gone as (delete from removal_requests t using r where ${of('t.actor_id')} returning 1)`,
+    `holds_gone as (delete from legal_holds t using r where ${of('t.actor_id')} returning 1)`,
   ];
   for (const category of RECORD_TABLE_CATEGORIES) {
-    ctes.push(`${category} as (delete from ${category} t using r where t.actor_id = r.actor_id and t.actor_id = any($1::bigint[]) returning 1)`);
+    ctes.push(`${category} as (delete from ${category} t using r where ${of('t.actor_id')} returning 1)`);
   }
   const counts = (Object.keys(CATEGORIES) as CategoryId[]).map((id) =>
     id === 'memberships'

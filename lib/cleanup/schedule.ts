@@ -267,17 +267,16 @@ export const APPLY_BATCH_TO_SCHEDULE_SQL = `
   with proc as materialized (
     select s.actor_id, s.days, s.categories, s.counts, s.removal_on, s.on_request, s.kept_from, s.kept_codes, s.kept_untils,
       s.actor_id = any($2::bigint[]) as removed,
-      -- A plan's days are sorted: the ones the run processed (on or before its date) come first,
-      -- and width_bucket counts them by a binary search (the days on or before $1).
-      width_bucket($1::date, s.days) as done
+      -- How many of the plan's entries come off: a removed actor's all; else those the run
+      -- processed, its days on or before $1, which come first (a plan's days are sorted), counted
+      -- by width_bucket's binary search.
+      case when s.actor_id = any($2::bigint[]) then cardinality(s.days) else width_bucket($1::date, s.days) end as done
     from retention_schedule s join cleanup_batch b on b.actor_id = s.actor_id
     where s.actor_id = any($3::bigint[])
   ), gone as (
-    -- A removed actor's whole plan goes; of the others only the processed head.
     select e.day, e.category, e.n from proc p
-      cross join lateral (select case when p.removed then cardinality(p.days) else p.done end as k) h
-      cross join lateral unnest(p.days[:h.k], p.categories[:h.k], p.counts[:h.k]) as e(day, category, n)
-     where p.removed or p.done > 0
+      cross join lateral unnest(p.days[:p.done], p.categories[:p.done], p.counts[:p.done]) as e(day, category, n)
+     where p.done > 0
   ), delta as (
     select day, category, -sum(n)::bigint as n from gone group by 1, 2
     union all select removal_on, ${TOTAL_ACTORS_REMOVED}::smallint, -count(*) from proc where removed and removal_on is not null group by 1
