@@ -295,6 +295,7 @@ function ruleTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
  */
 export function applyRulesSql(asOf: IsoDate, c: Cutoffs, sparse: boolean, planned = false): string {
   const targets = categoryTargets(c);
+  const unheld = ruleTargets(c);
   const byPlan = sparse && planned;
   // Per category its statements: one per part (see PlannedPart), or one for the category.
   const statements = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => {
@@ -305,13 +306,52 @@ export function applyRulesSql(asOf: IsoDate, c: Cutoffs, sparse: boolean, planne
             name: `${id}_${i + 1}`,
             within: inPlan('t', id, part.only('p')),
             where: [t.scope, part.only('b'), part.due].filter(Boolean).join(' and '),
+            alone: { only: part.only('p'), where: [t.scope, unheld[id].plannedParts![i]!.due].filter(Boolean).join(' and ') },
           }))
-        : [{ name: id, within: byPlan ? inPlan('t', id) : inRange('t', sparse), where: [t.scope, t.due].filter(Boolean).join(' and ') }];
-    return { id, parts: parts.map((part) => ({ name: part.name, sql: ruleStatement(id, t.table, asOf, part.within, part.where) })) };
+        : [
+            {
+              name: id,
+              within: byPlan ? inPlan('t', id) : inRange('t', sparse),
+              where: [t.scope, t.due].filter(Boolean).join(' and '),
+              alone: { only: undefined, where: [t.scope, unheld[id].due].filter(Boolean).join(' and ') },
+            },
+          ];
+    return {
+      id,
+      parts: parts.map((part) => ({
+        name: part.name,
+        sql: withoutBatchRow(id, part.alone.where)
+          ? `delete from ${t.table} t where ${onlyNotHeld('t', id, byPlan, sparse, part.alone.only)} and ${part.alone.where}`
+          : ruleStatement(id, t.table, asOf, part.within, part.where),
+      })),
+    };
   });
   const ctes = statements.flatMap(({ parts }) => parts.map((part) => `${part.name} as (\n    ${part.sql} returning 1)`));
   const counts = statements.map(({ id, parts }) => `(${parts.map((part) => `(select count(*) from ${part.name})`).join(' + ')})::int as ${id}`);
   return `with ${ctes.join(',\n')}\nselect ${counts.join(',\n  ')}`;
+}
+
+/**
+ * Whether a category's rule (`where`, without the legal hold) needs nothing of the batch row but
+ * the hold: a delete whose predicate is on the record alone (an age rule, or one part of a planned
+ * category whose flag goes into the actor list). Such a delete takes its actors from the batch
+ * table as a list (onlyNotHeld) instead of joining it row by row: the same rows, and at 30,000
+ * actors the age-only deletes of a first backlog took about half the time.
+ */
+function withoutBatchRow(id: CategoryId, where: string): boolean {
+  return id !== 'personal_details' && id !== 'loan_history' && !/\bb\./.test(where);
+}
+
+/**
+ * The batch's actors not under a legal hold (and, for a planned part, with its flag `only` on `p`)
+ * as a list for a table's `(actor_id, …)` index: the same actors as the join with the batch table
+ * and `not b.on_hold` (the batch table's key is the actor). Within the plan's list (byPlan), the
+ * sparse list $3, or the range of a dense batch.
+ */
+function onlyNotHeld(alias: string, id: CategoryId, byPlan: boolean, sparse: boolean, only?: string): string {
+  const notHeld = ['not p.on_hold', only].filter(Boolean).join(' and ');
+  if (byPlan) return inPlan(alias, id, notHeld);
+  return `${inRange(alias, sparse)} and ${alias}.actor_id = any(array(select p.actor_id from cleanup_batch p where ${notHeld}))`;
 }
 
 /** The statement that applies one category's rule (`where`, on `t` and the batch row `b`) to the rows `within` names. */
