@@ -160,7 +160,10 @@ function batchFlagsSql(asOf: IsoDate, c: Cutoffs, lock: boolean, sparse: boolean
       coalesce(plan.plan_due, '{}') as plan_due
     from based a left join lateral (
       select (s.removal_on is not null and s.removal_on <= ${lit(asOf)}) or (s.valid_to is not null and s.valid_to <= ${lit(asOf)}) as plan_all,
-        array(select distinct x.category from unnest(s.days, s.categories) as x(day, category) where x.day <= ${lit(asOf)}) as plan_due
+        -- The categories of the entries on or before the date: a plan's days are sorted, so they
+        -- are its head, counted by width_bucket's binary search (a category may repeat: plan_due
+        -- is only asked with = any).
+        s.categories[:width_bucket(${lit(asOf)}, s.days)] as plan_due
       from retention_schedule s where s.actor_id = a.id) plan on true`
           : `
     from based a`
