@@ -236,13 +236,15 @@ function membershipDateSql(x: string, b: string): string {
     else coalesce(${x}.end_date, case when ${x}.type = 'EDUB' then ${x}.deregistration_date end) end`;
 }
 
+/** A rule's predicate (on `t`, with the batch row as `b`) held back while the actor's legal hold holds. */
+const heldBack = (due: string) => `(not b.on_hold and ${due})`;
+
 /** Every category's predicate, with a legal hold holding every record back while it holds. */
 function categoryTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
   const targets = ruleTargets(c);
-  const held = (due: string) => `(not b.on_hold and ${due})`;
   for (const id of Object.keys(targets) as CategoryId[]) {
     const t = targets[id];
-    targets[id] = { ...t, due: held(t.due), plannedParts: t.plannedParts?.map((part) => ({ ...part, due: held(part.due) })) };
+    targets[id] = { ...t, due: heldBack(t.due), plannedParts: t.plannedParts?.map((part) => ({ ...part, due: heldBack(part.due) })) };
   }
   return targets;
 }
@@ -297,78 +299,49 @@ function ruleTargets(c: Cutoffs): Record<CategoryId, CategoryTarget> {
  * Returns one row: the count per category.
  */
 export function applyRulesSql(asOf: IsoDate, c: Cutoffs, sparse: boolean, planned = false): string {
-  const targets = categoryTargets(c);
-  const unheld = ruleTargets(c);
+  // The rules without the hold: each statement holds it back its own way (ruleStatement).
+  const targets = ruleTargets(c);
   const byPlan = sparse && planned;
   // Per category its statements: one per part (see PlannedPart), or one for the category.
   const statements = (Object.keys(CATEGORIES) as CategoryId[]).map((id) => {
     const t = targets[id];
-    const parts =
-      byPlan && t.plannedParts
-        ? t.plannedParts.map((part, i) => ({
-            name: `${id}_${i + 1}`,
-            within: inPlan('t', id, part.only('p')),
-            where: [t.scope, part.only('b'), part.due].filter(Boolean).join(' and '),
-            alone: { only: part.only('p'), where: [t.scope, unheld[id].plannedParts![i]!.due].filter(Boolean).join(' and ') },
-          }))
-        : [
-            {
-              name: id,
-              within: byPlan ? inPlan('t', id) : inRange('t', sparse),
-              where: [t.scope, t.due].filter(Boolean).join(' and '),
-              alone: { only: undefined, where: [t.scope, unheld[id].due].filter(Boolean).join(' and ') },
-            },
-          ];
-    return {
-      id,
-      parts: parts.map((part) => ({
-        name: part.name,
-        sql: withoutBatchRow(id, part.alone.where)
-          ? `delete from ${t.table} t where ${onlyNotHeld('t', id, byPlan, sparse, part.alone.only)} and ${part.alone.where}`
-          : ruleStatement(id, t.table, asOf, part.within, part.where),
-      })),
-    };
+    const parts: RulePart[] =
+      byPlan && t.plannedParts ? t.plannedParts.map((part, i) => ({ name: `${id}_${i + 1}`, only: part.only, due: part.due })) : [{ name: id, due: t.due }];
+    return { id, parts: parts.map((part) => ({ name: part.name, sql: ruleStatement(id, t, asOf, part, { byPlan, sparse }) })) };
   });
   const ctes = statements.flatMap(({ parts }) => parts.map((part) => `${part.name} as (\n    ${part.sql} returning 1)`));
   const counts = statements.map(({ id, parts }) => `(${parts.map((part) => `(select count(*) from ${part.name})`).join(' + ')})::int as ${id}`);
   return `with ${ctes.join(',\n')}\nselect ${counts.join(',\n  ')}`;
 }
 
-/**
- * Whether a category's rule (`where`, without the legal hold) needs nothing of the batch row but
- * the hold: a delete whose predicate is on the record alone (an age rule, or one part of a planned
- * category whose flag goes into the actor list). Such a delete takes its actors from the batch
- * table as a list (onlyNotHeld) instead of joining it row by row: the same rows, and at 30,000
- * actors the age-only deletes of a first backlog took about half the time.
- */
-function withoutBatchRow(id: CategoryId, where: string): boolean {
-  return id !== 'personal_details' && id !== 'loan_history' && !/\bb\./.test(where);
-}
+/** One statement of a category: its rule `due` (without the hold), for the actors with the flag `only` (a planned part). */
+type RulePart = { name: string; only?: PlannedPart['only']; due: string };
 
 /**
- * The batch's actors not under a legal hold (and, for a planned part, with its flag `only` on `p`)
- * as a list for a table's `(actor_id, …)` index: the same actors as the join with the batch table
- * and `not b.on_hold` (the batch table's key is the actor). Within the plan's list (byPlan), the
- * sparse list $3, or the range of a dense batch.
+ * The statement that applies one category's rule (a part of it) to the batch's actors, with the
+ * legal hold held back. A delete whose predicate is on the record alone (no `b.`: an age rule, or a
+ * planned part whose flag goes into the actor list) takes its actors from the batch table as a list
+ * of those without a hold instead of joining the batch row to every record: the same rows (the
+ * batch table's key is the actor), and at 30,000 actors those deletes of a first backlog took about
+ * half the time. The updates and the other deletes join the batch row and read the hold there.
  */
-function onlyNotHeld(alias: string, id: CategoryId, byPlan: boolean, sparse: boolean, only?: string): string {
-  const notHeld = ['not p.on_hold', only].filter(Boolean).join(' and ');
-  if (byPlan) return inPlan(alias, id, notHeld);
-  return `${inRange(alias, sparse)} and ${alias}.actor_id = any(array(select p.actor_id from cleanup_batch p where ${notHeld}))`;
-}
-
-/** The statement that applies one category's rule (`where`, on `t` and the batch row `b`) to the rows `within` names. */
-function ruleStatement(id: CategoryId, table: string, asOf: IsoDate, within: string, where: string): string {
+function ruleStatement(id: CategoryId, t: CategoryTarget, asOf: IsoDate, part: RulePart, batch: { byPlan: boolean; sparse: boolean }): string {
+  const where = (...terms: (string | undefined)[]) => terms.filter(Boolean).join(' and ');
   if (id === 'personal_details') {
     return `update actors a set name = null, street = null, postal_code = null, city = null, district = null, email = null, phone = null
-    from cleanup_batch b where a.id = b.actor_id and a.id > $1 and a.id <= $2 and ${where}`;
+    from cleanup_batch b where a.id = b.actor_id and a.id > $1 and a.id <= $2 and ${where(t.scope, heldBack(part.due))}`;
   }
+  // The batch's actors in the table: the plan's list (with the part's flag), the sparse list or the range.
+  const actors = (only?: string) => (batch.byPlan ? inPlan('t', id, only) : `${inRange('t', batch.sparse)}${only ? ` and t.actor_id = any(array(select p.actor_id from cleanup_batch p where ${only}))` : ''}`);
+  const joined = where(actors(part.only?.('p')), t.scope, part.only?.('b'), heldBack(part.due));
   if (id === 'loan_history') {
     return `update loans t set actor_id = null, anonymized_on = ${lit(asOf)},
       membership_type = b.membership_type, district = b.district, postal_code4 = b.postal_code4
-    from cleanup_batch b where t.actor_id = b.actor_id and ${within} and ${where}`;
+    from cleanup_batch b where t.actor_id = b.actor_id and ${joined}`;
   }
-  return `delete from ${table} t using cleanup_batch b where t.actor_id = b.actor_id and ${within} and ${where}`;
+  const onRecord = where(t.scope, part.due);
+  if (!/\bb\./.test(onRecord)) return `delete from ${t.table} t where ${where(actors(where('not p.on_hold', part.only?.('p'))), onRecord)}`;
+  return `delete from ${t.table} t using cleanup_batch b where t.actor_id = b.actor_id and ${joined}`;
 }
 
 /**
