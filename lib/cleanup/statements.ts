@@ -59,7 +59,10 @@ const inRange = (alias: string, sparse: boolean) =>
  * decide what goes, and what the batch does is compared with the plans (applyToSchedule).
  */
 const inPlan = (alias: string, category: CategoryId, only?: string) =>
-  `${alias}.actor_id > $1 and ${alias}.actor_id <= $2 and ${alias}.actor_id = any(array(select p.actor_id from cleanup_batch p where (p.plan_all or ${CATEGORY_IDS.indexOf(category)}::smallint = any(p.plan_due))${only ? ` and ${only}` : ''}))`;
+  `${alias}.actor_id > $1 and ${alias}.actor_id <= $2 and ${batchList(alias, `(p.plan_all or ${CATEGORY_IDS.indexOf(category)}::smallint = any(p.plan_due))${only ? ` and ${only}` : ''}`)}`;
+
+/** The batch table's actors that match `where` (on `p`), as a list for a table's `(actor_id, …)` index. */
+const batchList = (alias: string, where: string) => `${alias}.actor_id = any(array(select p.actor_id from cleanup_batch p where ${where}))`;
 
 /** Whether a batch of `count` actors with ids in (lo, hi] is sparse: fewer than half the ids of its range. */
 export function isSparseBatch(count: number, lo: number, hi: number): boolean {
@@ -332,7 +335,7 @@ function ruleStatement(id: CategoryId, t: CategoryTarget, asOf: IsoDate, part: R
     from cleanup_batch b where a.id = b.actor_id and a.id > $1 and a.id <= $2 and ${where(t.scope, heldBack(part.due))}`;
   }
   // The batch's actors in the table: the plan's list (with the part's flag), the sparse list or the range.
-  const actors = (only?: string) => (batch.byPlan ? inPlan('t', id, only) : `${inRange('t', batch.sparse)}${only ? ` and t.actor_id = any(array(select p.actor_id from cleanup_batch p where ${only}))` : ''}`);
+  const actors = (only?: string) => (batch.byPlan ? inPlan('t', id, only) : where(inRange('t', batch.sparse), only && batchList('t', only)));
   const joined = where(actors(part.only?.('p')), t.scope, part.only?.('b'), heldBack(part.due));
   if (id === 'loan_history') {
     return `update loans t set actor_id = null, anonymized_on = ${lit(asOf)},
