@@ -110,7 +110,7 @@ export async function startDashboardProbe(params: { db: Db; databaseUrl: string;
   let loop: Promise<void> = Promise.resolve();
   return {
     start() {
-      // Each start measures anew (the cleanup, then the reference).
+      // Each start measures anew.
       for (const e of endpoints) {
         samples.set(e.name, []);
         failures.set(e.name, 0);

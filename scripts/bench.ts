@@ -34,6 +34,7 @@ import { createDb, type Db } from '../db/client';
 import { applyMigrations } from '../db/connect';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { getActorReport } from '../lib/actors/get-actor-report';
+import type { RunSummary } from '../lib/cleanup/run';
 import { runReferenceCleanup } from '../lib/cleanup/reference';
 import { runCleanupUntilDone } from '../lib/cleanup/until-done';
 import { createDemoLibrary, FIRST_GENERATED_ID } from '../lib/demo/create-demo-library';
@@ -123,7 +124,8 @@ async function main() {
     await setup.$client.end();
     log('copying the library for the reference');
     await admin.query('create database bench_b template bench_a');
-    if (!values['skip-dashboard']) {
+    const probeDashboard = !values['skip-dashboard'];
+    if (probeDashboard) {
       log('copying the library for the run under the dashboard probe');
       await admin.query('create database bench_c template bench_a');
     }
@@ -157,11 +159,9 @@ async function main() {
     });
     const wallMs = Date.now() - t0;
     const cleanupPeak = peakRss;
-    // The backlog is the runs that processed something; --until-done's last run only confirms that
-    // nothing is left and is shown on its own line.
-    const backlogRuns = runs.filter((x) => x.recordsProcessed > 0 || x.actorsRemoved > 0);
-    const runMs = backlogRuns.reduce((s, x) => s + x.durationMs, 0);
-    const confirmMs = runs.filter((x) => !backlogRuns.includes(x)).reduce((s, x) => s + x.durationMs, 0);
+    const backlogRuns = runs.filter(didWork);
+    const runMs = durationOf(backlogRuns);
+    const confirmMs = durationOf(runs.filter((x) => !didWork(x)));
     const records = runs.reduce((s, x) => s + x.recordsProcessed, 0);
     const removed = runs.reduce((s, x) => s + x.actorsRemoved, 0);
 
@@ -175,7 +175,7 @@ async function main() {
     // The dashboard while a run works: the same backlog on the third copy, the probe calling all along.
     let dashboard: EndpointStats[] = [];
     let probedRunMs = 0;
-    if (!values['skip-dashboard']) {
+    if (probeDashboard) {
       log('dashboard: starting the production build against the third copy');
       const pick = createRandom(seed + 2);
       const dbC = createDb(withDatabase(server.url, 'bench_c'));
@@ -188,7 +188,7 @@ async function main() {
       probe.start();
       log('dashboard: the same backlog cleared on the third copy while the probe calls');
       const probed = await runCleanupUntilDone(dbC, { asOf, trigger: 'bench', batchActors });
-      probedRunMs = probed.reduce((s, x) => s + x.durationMs, 0);
+      probedRunMs = durationOf(probed.filter(didWork));
       dashboard = await probe.stop();
       await probe.close();
       await dbC.$client.end();
@@ -242,6 +242,10 @@ async function main() {
     } else log(`kept: ${server.url} in ${dataDir}`);
   }
 }
+
+/** A run of the backlog: one that processed something (--until-done's last run only confirms that nothing is left). */
+const didWork = (run: RunSummary) => run.recordsProcessed > 0 || run.actorsRemoved > 0;
+const durationOf = (runs: RunSummary[]) => runs.reduce((s, x) => s + x.durationMs, 0);
 
 main().catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
