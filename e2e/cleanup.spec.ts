@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { expectNoSeriousViolations, pageFitsViewport } from './support/axe';
 import { E2E_DATA_DIR } from './support/paths';
 import { authFile } from './support/roles';
+import { patchStatusRoute, refocus } from './support/status-route';
 
 /** The e2e server's own database (to age a confirmation, or to record a run as the job would). */
 async function e2eDb(): Promise<pg.Client> {
@@ -19,20 +20,13 @@ async function e2eDb(): Promise<pg.Client> {
  * not reach on its own: a run working, a backlog by category), and makes the screen fetch it.
  */
 async function patchStatus(page: Page, patch: (status: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
-  await page.route('**/api/v1/cleanup/status', async (route: Route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, json: patch((await response.json()) as Record<string, unknown>) });
-  });
+  await patchStatusRoute(page, patch);
   // The server's own answer is fresh for a second (staleTime); a focus after it refetches. Should
   // the focus find a fetch already under way, the screen's own refresh (every 15 s while idle)
   // brings the patched answer: wait for one patched answer either way.
   await page.waitForTimeout(1100);
   const patched = page.waitForResponse((r) => r.url().includes('/api/v1/cleanup/status'), { timeout: 20_000 });
-  await page.evaluate(() => {
-    window.dispatchEvent(new Event('visibilitychange'));
-    document.dispatchEvent(new Event('visibilitychange'));
-    window.dispatchEvent(new Event('focus'));
-  });
+  await refocus(page);
   await patched;
 }
 

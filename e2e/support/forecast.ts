@@ -1,6 +1,7 @@
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { ForecastView } from '../../lib/forecast/view';
 import { FAMILY_IDS } from '../../lib/retention/families';
+import { patchStatusRoute, refocus } from './status-route';
 
 /*
  * Helpers for the forecast panel (/reports, /cleanup) and the schedule state of the job panel:
@@ -45,25 +46,12 @@ export const REBUILDING = { plannedActors: 4321, actorsTotal: 10000 };
  * makes TanStack Query refetch at once, without waiting for the next poll.
  */
 export async function showScheduleRebuilding(page: Page): Promise<void> {
-  await page.route('**/api/v1/cleanup/status', async (route: Route) => {
-    try {
-      const response = await route.fetch();
-      const status = (await response.json()) as { schedule: Record<string, unknown> };
-      status.schedule = { ...status.schedule, state: 'rebuilding', ...REBUILDING };
-      await route.fulfill({ response, json: status });
-    } catch (error) {
-      // The dashboard polls the status: a poll still in flight when the test ends finds its
-      // response disposed or its page closed, and there is no one left to answer (CI, 2026-12-07).
-      if (/disposed|closed/i.test(String(error))) return;
-      throw error;
-    }
-  });
+  await patchStatusRoute(page, (status) => ({
+    ...status,
+    schedule: { ...(status.schedule as Record<string, unknown>), state: 'rebuilding', ...REBUILDING },
+  }));
   // The server's own answer is fresh for a second (staleTime); a focus after it refetches.
   await page.waitForTimeout(1100);
-  await page.evaluate(() => {
-    window.dispatchEvent(new Event('visibilitychange'));
-    document.dispatchEvent(new Event('visibilitychange'));
-    window.dispatchEvent(new Event('focus'));
-  });
+  await refocus(page);
   await page.getByTestId('schedule-state').and(page.locator('[data-state="rebuilding"]')).waitFor({ timeout: 20_000 });
 }
