@@ -30,7 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createDb, type Db } from '../db/client';
+import { createDb, SERVICE_POOL, type Db } from '../db/client';
 import { applyMigrations } from '../db/connect';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { getActorReport } from '../lib/actors/get-actor-report';
@@ -131,6 +131,8 @@ async function main() {
     }
 
     const dbA = createDb(withDatabase(server.url, 'bench_a'));
+    // The cleanups run on the worker's pool: its connections stay open between runs, as in service.
+    const runsA = createDb(withDatabase(server.url, 'bench_a'), SERVICE_POOL);
     const dbB = createDb(withDatabase(server.url, 'bench_b'));
 
     // Actor report latency on the untouched library (before any cleanup), 1,000 random actors.
@@ -149,7 +151,7 @@ async function main() {
     log('cleanup: working through the backlog');
     peakRss = process.memoryUsage().rss;
     t0 = Date.now();
-    const runs = await runCleanupUntilDone(dbA, {
+    const runs = await runCleanupUntilDone(runsA, {
       asOf,
       trigger: 'bench',
       batchActors,
@@ -178,7 +180,7 @@ async function main() {
     if (probeDashboard) {
       log('dashboard: starting the production build against the third copy');
       const pick = createRandom(seed + 2);
-      const dbC = createDb(withDatabase(server.url, 'bench_c'));
+      const dbC = createDb(withDatabase(server.url, 'bench_c'), SERVICE_POOL);
       const probe: DashboardProbe = await startDashboardProbe({
         db: dbC,
         databaseUrl: withDatabase(server.url, 'bench_c'),
@@ -198,7 +200,7 @@ async function main() {
     const same = JSON.stringify(await fingerprint(dbA)) === JSON.stringify(await fingerprint(dbB));
 
     log("steady state: a scheduled run with nothing due, the next day's run, the day after's");
-    const steady = await benchSteadyState(dbA, { asOf, pricePerRecordMs: runMs / Math.max(1, records) });
+    const steady = await benchSteadyState(runsA, { asOf, pricePerRecordMs: runMs / Math.max(1, records) });
     log('forecast and backlog reads');
     const reads = await benchReads(dbA, { today: steady.lastDay });
     const selections = await benchSelections(dbA, { instanceId: 1, asOf, log });
@@ -231,6 +233,7 @@ async function main() {
     console.log('| measure | value |\n|---|---|');
     console.log(rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n'));
     await dbA.$client.end();
+    await runsA.$client.end();
     await dbB.$client.end();
     if (!same || records !== ref.records) process.exitCode = 1;
   } finally {

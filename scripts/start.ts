@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVICE_POOL } from '../db/client';
 import { connect } from '../db/connect';
 import { getEnv, getPublicOrigin } from '../lib/env';
 import { parseTrustedProxies } from '../lib/http/client-address';
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
 
   // The cleanup worker comes back every few minutes: two connections stay open between its runs, so
   // a run finds its server process warm (db/client.ts, `min`).
-  const conn = await connect({ applicationName: 'retention-start', max: 4, min: 2, log: (m) => console.log(`[db] ${m}`) });
+  const conn = await connect({ applicationName: 'retention-start', ...SERVICE_POOL, log: (m) => console.log(`[db] ${m}`) });
   let worker: { stop: () => Promise<void> } | undefined;
   try {
     console.log(conn.embedded ? `[db] embedded PostgreSQL ready, migrations applied` : '[db] DATABASE_URL ready, migrations applied');

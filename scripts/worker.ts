@@ -2,12 +2,13 @@
  * `npm run worker`: hosts the scheduled cleanup without a web server (scaling out: web instances
  * with CLEANUP_WORKER=off, and one or more workers; the advisory lock keeps runs one at a time).
  */
+import { SERVICE_POOL } from '../db/client';
 import { connect } from '../db/connect';
 import { startConfiguredWorker } from '../lib/cleanup/worker';
 
 async function main() {
   // Two connections stay open between runs, so a run finds its server process warm (db/client.ts, `min`).
-  const conn = await connect({ applicationName: 'retention-worker', max: 4, min: 2, log: (m) => console.log(`[db] ${m}`) });
+  const conn = await connect({ applicationName: 'retention-worker', ...SERVICE_POOL, log: (m) => console.log(`[db] ${m}`) });
   const worker = await startConfiguredWorker(conn, (m) => console.log(`[cleanup] ${m}`));
   let stopping = false;
   const stop = async () => {

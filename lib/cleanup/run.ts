@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Db } from '../../db/client';
+import { drizzleOnClient, type Db } from '../../db/client';
 import { getSettings } from '../../db/queries/settings';
 import { PURGE_ACCESS_LOG_SQL } from '../access/access-log';
 import type { IsoDate } from '../retention/dates';
@@ -153,7 +153,8 @@ export async function runCleanup(db: Db, options: CleanupOptions): Promise<RunSu
     const state = await client.query<{ paused: boolean }>('select paused from cleanup_state where id = 1');
     if ((state.rows[0]?.paused ?? false) && !dryRun) throw new CleanupPausedError();
 
-    const settings = options.settings ?? (await getSettings(db));
+    // On the run's own connection: a second one from the pool may have to be opened first.
+    const settings = options.settings ?? (await getSettings(drizzleOnClient(client)));
     let runId = '';
     if (recordRun) {
       await client.query(
@@ -386,7 +387,7 @@ export async function replanSchedule(
     if (!locked) throw new CleanupBusyError();
     await requestScheduleRebuild(client);
     const rebuilt = await rebuildSchedule(client, { asOf: params.asOf, onProgress: params.onProgress, chunkActors: params.chunkActors });
-    const settings = await getSettings(db);
+    const settings = await getSettings(drizzleOnClient(client));
     await drainSchedule(client, { asOf: params.asOf, settings, chunkActors: params.chunkActors });
     await dropEmptyTotals(client, null);
     const sums = await sumSchedule(client, { asOf: params.asOf, months: 12, settings });

@@ -25,11 +25,19 @@ import {
  * corrected for the plans that do not hold on the date. Read-only: only a run writes the schedule.
  */
 
-/** What the totals say: per day and category (pseudo-categories included), before `end`. */
-async function readTotals(client: Client, end: IsoDate): Promise<{ day: string; category: number; count: number }[]> {
+/**
+ * What the totals say before `end`, per category, summed in the database into the buckets the sums
+ * use: every day on or before `asOf` together, then each month after it. Each row carries its
+ * bucket's last day, which falls in the same bucket as every day summed into it. About 20 rows a
+ * month instead of one per day and category (8,000 for a year): parsing those took most of the
+ * read's 20 ms in Node, against 6 ms in PostgreSQL.
+ */
+async function readTotals(client: Client, asOf: IsoDate, end: IsoDate): Promise<{ day: string; category: number; count: number }[]> {
   const r = await client.query<{ day: string; category: number; count: number }>(
-    'select day, category, count from retention_plan_totals where day < $1 and count <> 0',
-    [end],
+    `select max(day) as day, category, sum(count)::bigint as count from retention_plan_totals
+     where day < $1 and count <> 0
+     group by case when day <= $2 then null else date_trunc('month', day::timestamp) end, category`,
+    [end, asOf],
   );
   return r.rows;
 }
@@ -118,7 +126,7 @@ export async function sumSchedule(client: Client, params: { asOf: IsoDate; month
   const end = `${forecastMonths(params.asOf, params.months + 1).at(-1)!}-01`;
   await client.query('begin isolation level repeatable read read only');
   try {
-    for (const row of await readTotals(client, end)) addEntry(row.day, row.category, row.count);
+    for (const row of await readTotals(client, params.asOf, end)) addEntry(row.day, row.category, row.count);
     const stale = await client.query<{ actor_id: number }>(
       `select actor_id from retention_dirty
        union select actor_id from retention_schedule where ${await outOfIntervalSql(client, params.asOf)}`,
