@@ -73,6 +73,18 @@ describe.each(['generated-typical.json', 'generated-short.json', 'extended/gener
   },
 );
 
+describe('the sums read the totals by bucket (every day up to the date, then each month)', () => {
+  it('on the first, a middle and the last day of a month, and across a year-end: the forecast is the walk, the due the walk', async () => {
+    await load(read('generated-typical.json'));
+    // Plans made for 2026-11-22: the other dates are corrected on the fly where a plan ran out.
+    for (const asOf of ['2026-11-01', '2026-11-22', '2026-11-30', '2026-12-01', '2026-12-31', '2027-01-01', '2027-02-28']) {
+      const forecast = await computeForecast(t.db, { asOf, months: 12 });
+      expect(normalizedForecast(forecast), asOf).toEqual(normalizedForecast(await walkForecast(t.db, { asOf, months: 12 })));
+      await expectScheduleDueEqualsWalk(t.db, asOf);
+    }
+  });
+});
+
 // A small library whose actors each meet one write of the library system.
 const D = '2026-06-15';
 const old = { instanceId: 1, type: 'ABON', status: 9, startDate: '2012-01-01', endDate: '2020-01-01' };
