@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getActorData, getActorDataPage, getActorDataPageBulk } from '@/db/queries/actor-data';
+import { getActorData, getActorDataForIds, getActorDataPage, getActorDataPageBulk } from '@/db/queries/actor-data';
 import { getSettings } from '@/db/queries/settings';
 import { planActor } from '@/lib/retention/plan';
 import { buildActorReport } from '@/lib/retention/report';
@@ -70,5 +70,17 @@ describe.each(files)('%s', (file) => {
     }
     const one = await getActorData(t.db, ids[0]!);
     expect(rulesView((await getActorDataPageBulk(t.db, ids[0]! - 1, 1))[0])).toEqual(rulesView(one));
+
+    // The loader by ids reads a few actors in one statement and more table by table: the two give
+    // the same, in id order, each actor once, absent ones left out (51 absent ids force the second).
+    const few = [...ids].reverse().slice(0, 40);
+    const absent = Array.from({ length: 51 }, (_, i) => -1 - i);
+    const oneStatement = await getActorDataForIds(t.db, [...few, few[0]!]);
+    const perTable = await getActorDataForIds(t.db, [...few, ...absent]);
+    expect(oneStatement.map((d) => d.actorId)).toEqual([...few].sort((a, b) => a - b));
+    expect(oneStatement.map(rulesView)).toEqual(perTable.map(rulesView));
+    for (const [i, d] of oneStatement.entries()) {
+      for (const asOf of ['2024-01-01', '2026-11-22', '2031-06-30']) expect(planActor(d, settings, asOf)).toEqual(planActor(perTable[i]!, settings, asOf));
+    }
   }, 120_000);
 });
