@@ -62,8 +62,7 @@ async function main(): Promise<number> {
     if (stopping) return 130;
   }
 
-  // The cleanup worker comes back every few minutes: two connections stay open between its runs, so
-  // a run finds its server process warm (db/client.ts, `min`).
+  // The cleanup's pool: its connections stay open between runs (SERVICE_POOL).
   const conn = await connect({ applicationName: 'retention-start', ...SERVICE_POOL, log: (m) => console.log(`[db] ${m}`) });
   let worker: { stop: () => Promise<void> } | undefined;
   try {

@@ -7,7 +7,7 @@ import { connect } from '../db/connect';
 import { startConfiguredWorker } from '../lib/cleanup/worker';
 
 async function main() {
-  // Two connections stay open between runs, so a run finds its server process warm (db/client.ts, `min`).
+  // The cleanup's pool: its connections stay open between runs (SERVICE_POOL).
   const conn = await connect({ applicationName: 'retention-worker', ...SERVICE_POOL, log: (m) => console.log(`[db] ${m}`) });
   const worker = await startConfiguredWorker(conn, (m) => console.log(`[cleanup] ${m}`));
   let stopping = false;

@@ -44,8 +44,13 @@ const ACTOR_DATA_SELECT = `
  * per-table actor indexes). `undefined` when the actor does not exist (or was removed).
  */
 export async function getActorData(db: DbOrTx, actorId: number): Promise<ActorData | undefined> {
-  const result = await db.execute<{ data: ActorData }>(sql`${sql.raw(`${ACTOR_DATA_SELECT} where a.id = `)}${actorId}`);
-  return result.rows[0]?.data;
+  return (await selectActorData(db, sql`where a.id = ${actorId}`))[0];
+}
+
+/** ACTOR_DATA_SELECT with `rest` (its where clause, order and limit): each actor's data. */
+async function selectActorData(db: DbOrTx, rest: SQL): Promise<ActorData[]> {
+  const result = await db.execute<{ data: ActorData }>(sql`${sql.raw(ACTOR_DATA_SELECT)} ${rest}`);
+  return result.rows.map((r) => r.data);
 }
 
 /**
@@ -54,10 +59,7 @@ export async function getActorData(db: DbOrTx, actorId: number): Promise<ActorDa
  * (the forecast).
  */
 export async function getActorDataPage(db: DbOrTx, afterId: number, limit: number): Promise<ActorData[]> {
-  const result = await db.execute<{ data: ActorData }>(
-    sql`${sql.raw(`${ACTOR_DATA_SELECT} where a.id > `)}${afterId}${sql.raw(' order by a.id limit ')}${limit}`,
-  );
-  return result.rows.map((r) => r.data);
+  return selectActorData(db, sql`where a.id > ${afterId} order by a.id limit ${limit}`);
 }
 
 /**
@@ -130,12 +132,7 @@ export async function getActorDataPageBulk(db: DbOrTx, afterId: number, limit: n
 export async function getActorDataForIds(db: DbOrTx, ids: readonly number[]): Promise<ActorData[]> {
   if (ids.length === 0) return [];
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
-  if (sorted.length <= FEW_ACTORS) {
-    const result = await db.execute<{ data: ActorData }>(
-      sql`${sql.raw(`${ACTOR_DATA_SELECT} where a.id = any(`)}${toBigintArray(sorted)}${sql.raw('::bigint[]) order by a.id')}`,
-    );
-    return result.rows.map((r) => r.data);
-  }
+  if (sorted.length <= FEW_ACTORS) return selectActorData(db, sql`where a.id = any(${toBigintArray(sorted)}::bigint[]) order by a.id`);
   return getActorDataBulk(db, { ids: sorted });
 }
 
