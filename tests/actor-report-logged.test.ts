@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { recordActorLookup } from '@/lib/access/access-log';
 import { getActorReport, getActorReportLogged } from '@/lib/actors/get-actor-report';
 import { generateScenario } from '@/lib/demo/generate-scenario';
 import { TYPICAL_SETTINGS } from '@/lib/retention/settings';
@@ -55,5 +56,61 @@ describe('a logged lookup of one actor', () => {
     const bad = { ...caller, name: 'nul\u0000in a label' };
     await expect(getActorReportLogged(t.db, { caller: bad, actorId: library.actors[0]!.actorId, asOf, via: 'api' })).rejects.toThrow();
     expect(await entries()).toEqual([]);
+  });
+
+  it('commits the entry without waiting for the disk, in its own transaction, and leaves the connection as it was', async () => {
+    await t.db.$client.query('delete from access_log');
+    const sent: string[] = [];
+    const connect = t.db.$client.connect.bind(t.db.$client);
+    const spy = vi.spyOn(t.db.$client, 'connect').mockImplementation((async () => {
+      const client = await connect();
+      const query = client.query.bind(client);
+      vi.spyOn(client, 'query').mockImplementation(((q: string | { text: string }, ...rest: unknown[]) => {
+        sent.push(typeof q === 'string' ? q : q.text);
+        return (query as (...a: unknown[]) => unknown)(q, ...rest);
+      }) as never);
+      client.once('release', () => vi.mocked(client.query).mockRestore());
+      return client;
+    }) as never);
+    try {
+      await getActorReportLogged(t.db, { caller, actorId: library.actors[1]!.actorId, asOf, via: 'api' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(sent[0]).toBe('begin; set local synchronous_commit = off');
+    expect(sent[1]).toContain('insert into access_log');
+    expect(sent[2]).toBe('commit');
+    expect(await entries()).toHaveLength(1);
+    // `set local`: every pooled connection still commits as configured for the other writes.
+    const clients = await Promise.all([t.db.$client.connect(), t.db.$client.connect()]);
+    try {
+      // Not set for the session: the server's own default (which the test server may set) holds.
+      for (const c of clients) expect((await c.query(`select source from pg_settings where name = 'synchronous_commit'`)).rows[0].source).not.toBe('session');
+    } finally {
+      for (const c of clients) c.release();
+    }
+  });
+
+  it('a failed entry leaves no transaction open: the next lookups on the same pool work', async () => {
+    await t.db.$client.query('delete from access_log');
+    const bad = { ...caller, name: 'nul\u0000in a label' };
+    for (let i = 0; i < 3; i++) await expect(getActorReportLogged(t.db, { caller: bad, actorId: library.actors[0]!.actorId, asOf, via: 'api' })).rejects.toThrow();
+    for (const actor of library.actors.slice(0, 3)) expect((await getActorReportLogged(t.db, { caller, actorId: actor.actorId, asOf, via: 'api' })).found).toBe(true);
+    expect(await entries()).toHaveLength(3);
+    const open = await t.db.$client.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`);
+    expect(open.rows[0].n).toBe(0);
+  });
+
+  it('the screen\'s lookup (recordActorLookup) writes one entry in its own asynchronous commit, and the setting does not outlive it', async () => {
+    await t.db.$client.query('delete from access_log');
+    await recordActorLookup(t.db, { caller, actorId: library.actors[2]!.actorId, asOf, via: 'screen' });
+    expect(await entries()).toEqual([{ caller_kind: 'token', caller_id: 'tok-1', caller_label: 'nightly script', actor_id: library.actors[2]!.actorId, as_of: asOf, via: 'screen' }]);
+    const clients = await Promise.all([t.db.$client.connect(), t.db.$client.connect()]);
+    try {
+      // Not set for the session: the server's own default (which the test server may set) holds.
+      for (const c of clients) expect((await c.query(`select source from pg_settings where name = 'synchronous_commit'`)).rows[0].source).not.toBe('session');
+    } finally {
+      for (const c of clients) c.release();
+    }
   });
 });

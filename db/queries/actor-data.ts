@@ -3,6 +3,7 @@ import { RECORD_TABLE_CATEGORIES } from '../../lib/retention/categories';
 import type { ActorData } from '../../lib/retention/types';
 import type pg from 'pg';
 import type { DbOrTx } from '../client';
+import { ACCESS_LOG_ASYNC_COMMIT } from '../../lib/access/access-log';
 
 const recordSelects = RECORD_TABLE_CATEGORIES.map((category) => {
   const open = category === 'holds' || category === 'tickets' ? 'is_open' : 'false';
@@ -79,13 +80,29 @@ const LOGGED_ACTOR_DATA = {
 
 export type LoggedLookup = { actorId: number; callerKind: string; callerId: string; callerLabel: string; asOf: string; via: string };
 
-/** getActorData and the settings, with the lookup's access-log entry written in the same statement. */
+/**
+ * getActorData and the settings, with the lookup's access-log entry written in the same statement.
+ *
+ * The entry commits asynchronously (`synchronous_commit = off` for this transaction only, see
+ * ACCESS_LOG_ASYNC_COMMIT): it is committed and visible before the report is returned, and the
+ * report is not returned if the commit fails.
+ */
 export async function getActorDataLogged(pool: pg.Pool, lookup: LoggedLookup): Promise<{ data: ActorData | undefined; settings: { name: string; value: number }[] }> {
-  const result = await pool.query<{ logged: number; settings: { name: string; value: number }[]; data: ActorData | null }>({
-    ...LOGGED_ACTOR_DATA,
-    values: [lookup.actorId, lookup.callerKind, lookup.callerId, lookup.callerLabel, lookup.asOf, lookup.via],
-  });
-  const row = result.rows[0];
+  const client = await pool.connect();
+  let row: { logged: number; settings: { name: string; value: number }[]; data: ActorData | null } | undefined;
+  try {
+    await client.query(`begin; ${ACCESS_LOG_ASYNC_COMMIT}`);
+    row = (await client.query<NonNullable<typeof row>>({
+      ...LOGGED_ACTOR_DATA,
+      values: [lookup.actorId, lookup.callerKind, lookup.callerId, lookup.callerLabel, lookup.asOf, lookup.via],
+    })).rows[0];
+    await client.query('commit');
+    client.release();
+  } catch (error) {
+    // A connection left in a failed transaction is not given back to the pool: it is closed.
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
   if (row?.logged !== 1) throw new Error('the access-log entry of the lookup was not written');
   return { data: row.data ?? undefined, settings: row.settings };
 }

@@ -1,5 +1,5 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
 import { accessLog } from '../../db/schema/access';
 import type { Caller } from '../auth/caller';
 import type { IsoDate } from '../retention/dates';
@@ -22,13 +22,37 @@ export function accessLogCaller(c: LookupCaller): { callerKind: string; callerId
   };
 }
 
-/** Records that `caller` looked up `actorId` (as of `asOf`) through a screen, the API or a statement. */
-export async function recordActorLookup(db: DbOrTx, params: { caller: LookupCaller; actorId: number; asOf: IsoDate; via: LookupChannel }): Promise<void> {
-  await db.insert(accessLog).values({
-    ...accessLogCaller(params.caller),
-    actorId: params.actorId,
-    asOf: params.asOf,
-    via: params.via,
+/**
+ * A lookup's access-log entry commits asynchronously: committed and visible before the lookup's
+ * answer is returned (and no answer if the commit fails), without waiting for the disk.
+ *
+ * Why: a commit that waits for the disk waits for all WAL written before it, and while a cleanup
+ * batch works that is megabytes of the batch's own records (the batch commits asynchronously too).
+ * Measured with the benchmark's dashboard probe at 200,000 actors during the first backlog, the
+ * actor report over HTTP had p50 32 ms and p95 106 ms with a synchronous commit, p50 20 ms and
+ * p95 36 ms with this; the other reads, which write nothing, were unchanged.
+ *
+ * What it gives up: if the database server itself crashes (not the app) within the WAL writer's
+ * delay (3 × wal_writer_delay at most, 600 ms by default), the last lookups' entries may be lost
+ * while their answers were shown; the database stays consistent. Exports and every other write
+ * (settings, removal requests, legal holds, runs) keep synchronous commits.
+ */
+export const ACCESS_LOG_ASYNC_COMMIT = 'set local synchronous_commit = off';
+
+/**
+ * Records that `caller` looked up `actorId` (as of `asOf`) through a screen, the API or a
+ * statement: its own transaction, committed asynchronously (ACCESS_LOG_ASYNC_COMMIT), before the
+ * caller reads anything.
+ */
+export async function recordActorLookup(db: Db, params: { caller: LookupCaller; actorId: number; asOf: IsoDate; via: LookupChannel }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(ACCESS_LOG_ASYNC_COMMIT));
+    await tx.insert(accessLog).values({
+      ...accessLogCaller(params.caller),
+      actorId: params.actorId,
+      asOf: params.asOf,
+      via: params.via,
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { Db } from '../../db/client';
 import { getActorData } from '../../db/queries/actor-data';
 import { getSettings } from '../../db/queries/settings';
 import { recordActorLookup, type LookupCaller } from '../access/access-log';
@@ -14,7 +14,7 @@ import type { StatementLang } from './statement-text';
  * The caller's permission is checked by the route, page or command.
  */
 export async function makeRetentionStatement(
-  db: DbOrTx,
+  db: Db,
   params: { caller: LookupCaller; actorId: number; asOf: IsoDate; lang: StatementLang },
 ): Promise<RetentionStatement | MissingRetentionStatement> {
   const { actorId, asOf, lang } = params;
