@@ -18,6 +18,15 @@ await loadScenario(t.db, library, { replace: true, by: 'test', reason: 'logged l
 const caller = { kind: 'token' as const, tokenId: 'tok-1', name: 'nightly script', role: 'support' as const, instanceId: null };
 const entries = async () =>
   (await t.db.$client.query(`select caller_kind, caller_id, caller_label, actor_id, as_of, via from access_log order by id`)).rows;
+/** No pooled connection has synchronous_commit set for its session: the server's own default (which the test server may set) holds. */
+const expectNoSessionSynchronousCommit = async () => {
+  const clients = await Promise.all([t.db.$client.connect(), t.db.$client.connect()]);
+  try {
+    for (const c of clients) expect((await c.query(`select source from pg_settings where name = 'synchronous_commit'`)).rows[0].source).not.toBe('session');
+  } finally {
+    for (const c of clients) c.release();
+  }
+};
 
 describe('a logged lookup of one actor', () => {
   it('returns the report the rules give and writes one entry with who, which actor, the day asked for and the channel', async () => {
@@ -82,13 +91,7 @@ describe('a logged lookup of one actor', () => {
     expect(sent[2]).toBe('commit');
     expect(await entries()).toHaveLength(1);
     // `set local`: every pooled connection still commits as configured for the other writes.
-    const clients = await Promise.all([t.db.$client.connect(), t.db.$client.connect()]);
-    try {
-      // Not set for the session: the server's own default (which the test server may set) holds.
-      for (const c of clients) expect((await c.query(`select source from pg_settings where name = 'synchronous_commit'`)).rows[0].source).not.toBe('session');
-    } finally {
-      for (const c of clients) c.release();
-    }
+    await expectNoSessionSynchronousCommit();
   });
 
   it('a failed entry leaves no transaction open: the next lookups on the same pool work', async () => {
@@ -105,12 +108,6 @@ describe('a logged lookup of one actor', () => {
     await t.db.$client.query('delete from access_log');
     await recordActorLookup(t.db, { caller, actorId: library.actors[2]!.actorId, asOf, via: 'screen' });
     expect(await entries()).toEqual([{ caller_kind: 'token', caller_id: 'tok-1', caller_label: 'nightly script', actor_id: library.actors[2]!.actorId, as_of: asOf, via: 'screen' }]);
-    const clients = await Promise.all([t.db.$client.connect(), t.db.$client.connect()]);
-    try {
-      // Not set for the session: the server's own default (which the test server may set) holds.
-      for (const c of clients) expect((await c.query(`select source from pg_settings where name = 'synchronous_commit'`)).rows[0].source).not.toBe('session');
-    } finally {
-      for (const c of clients) c.release();
-    }
+    await expectNoSessionSynchronousCommit();
   });
 });

@@ -100,7 +100,7 @@ export async function getActorDataLogged(pool: pg.Pool, lookup: LoggedLookup): P
     client.release();
   } catch (error) {
     // A connection left in a failed transaction is not given back to the pool: it is closed.
-    client.release(error instanceof Error ? error : true);
+    client.release(true);
     throw error;
   }
   if (row?.logged !== 1) throw new Error('the access-log entry of the lookup was not written');

@@ -29,8 +29,8 @@ export function accessLogCaller(c: LookupCaller): { callerKind: string; callerId
  * Why: a commit that waits for the disk waits for all WAL written before it, and while a cleanup
  * batch works that is megabytes of the batch's own records (the batch commits asynchronously too).
  * Measured with the benchmark's dashboard probe at 200,000 actors during the first backlog, the
- * actor report over HTTP had p50 32 ms and p95 106 ms with a synchronous commit, p50 20 ms and
- * p95 36 ms with this; the other reads, which write nothing, were unchanged.
+ * actor report over HTTP had p50 32 ms and p95 106 ms with a synchronous commit, p50 23 ms and
+ * p95 40 ms with this; the other reads, which write nothing, were unchanged (README, Performance).
  *
  * What it gives up: if the database server itself crashes (not the app) within the WAL writer's
  * delay (3 × wal_writer_delay at most, 600 ms by default), the last lookups' entries may be lost
